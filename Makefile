@@ -1,0 +1,43 @@
+# The two commands of the README: `make run` serves the shop, `make test` runs every test.
+# Both set up whatever is missing first (virtual environment, packages, translations).
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN = $(VENV)/bin
+FLASK = $(BIN)/flask --app wsgi
+STAMP = $(VENV)/.installed
+
+.PHONY: run test install translations browser lint messages
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP) translations
+
+translations: $(STAMP)
+	$(BIN)/pybabel compile --use-fuzzy -d shop/translations -D messages >/dev/null
+
+run: install
+	mkdir -p instance
+	$(FLASK) db upgrade
+	$(FLASK) catalog seed-demo
+	$(FLASK) run --host 127.0.0.1 --port 5000
+
+browser:
+	bash scripts/install-browser-deps
+
+test: install browser
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+# After changing user-facing strings: extract them and merge into the it/en catalogs.
+messages: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --ignore-dirs='.* node_modules instance' \
+		-o shop/translations/messages.pot --no-location --sort-output --project "Viale dei Mille" . >/dev/null
+	$(BIN)/pybabel update -i shop/translations/messages.pot -d shop/translations -D messages \
+		--no-fuzzy-matching --ignore-obsolete --no-location >/dev/null

@@ -1,0 +1,90 @@
+"""The Viale dei Mille shop: create_app() builds the Flask application."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+
+from shop import config as config_module
+from shop.extensions import babel, csrf, db, limiter, login_manager, mail, migrate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config: type | dict | None = None) -> Flask:
+    """Build the application: configuration, extensions, blueprints, commands."""
+    app = Flask(
+        __name__,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+        instance_relative_config=False,
+    )
+    register_config(app, config)
+    register_extensions(app)
+    register_models()
+    register_blueprints(app)
+    register_templating(app)
+    register_errors(app)
+    register_commands(app)
+    return app
+
+
+def register_config(app: Flask, config: type | dict | None) -> None:
+    base = config_module.config_from_env() if config is None or isinstance(config, dict) else config
+    app.config.from_object(base)
+    if isinstance(config, dict):
+        app.config.update(config)
+    if base is config_module.ProductionConfig and not app.config.get("TESTING"):
+        missing = config_module.ProductionConfig.missing()
+        if missing:
+            raise RuntimeError("Production configuration is missing: " + ", ".join(missing))
+    app.instance_path = app.config["INSTANCE_PATH"]
+
+
+def register_extensions(app: Flask) -> None:
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
+    csrf.init_app(app)
+    mail.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    from shop.i18n import select_locale, select_timezone
+
+    babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
+    from shop.web import login
+
+    login.init_app(app)
+
+
+def register_models() -> None:
+    """Import every domain's models so SQLAlchemy and Alembic see the whole schema."""
+    import shop.models  # noqa: F401
+
+
+def register_blueprints(app: Flask) -> None:
+    from shop.web.root import bp as root_bp
+    from shop.web.storefront import bp as storefront_bp
+
+    app.register_blueprint(root_bp)
+    app.register_blueprint(storefront_bp)
+
+
+def register_templating(app: Flask) -> None:
+    from shop.web import templating
+
+    templating.init_app(app)
+
+
+def register_errors(app: Flask) -> None:
+    from shop.web import errors
+
+    errors.init_app(app)
+
+
+def register_commands(app: Flask) -> None:
+    from shop.accounts.cli import users_cli
+    from shop.catalog.cli import catalog_cli
+
+    app.cli.add_command(catalog_cli)
+    app.cli.add_command(users_cli)

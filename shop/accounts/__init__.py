@@ -1,0 +1,1 @@
+"""People who sign in: customers, company buyers, cooperative members, staff and admins."""

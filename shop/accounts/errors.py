@@ -1,0 +1,43 @@
+"""Typed errors of the accounts domain."""
+
+from __future__ import annotations
+
+
+class AccountError(Exception):
+    """Base class: a user that cannot be created or changed as asked."""
+
+
+class InvalidEmail(AccountError):
+    pass
+
+
+class EmailAlreadyRegistered(AccountError):
+    def __init__(self, email: str) -> None:
+        self.email = email
+        super().__init__(f"a user with the email {email} already exists")
+
+
+class UnknownRole(AccountError):
+    pass
+
+
+class CooperativeRequired(AccountError):
+    pass
+
+
+class CooperativeNotAllowed(AccountError):
+    pass
+
+
+class UnknownCooperative(AccountError):
+    def __init__(self, slug: str) -> None:
+        self.slug = slug
+        super().__init__(f"no cooperative with the slug {slug!r}")
+
+
+class PasswordTooShort(AccountError):
+    pass
+
+
+class UnsupportedLocale(AccountError):
+    pass

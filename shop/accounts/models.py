@@ -1,0 +1,60 @@
+"""The user model, with one role and, for cooperative members, their cooperative."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from flask_login import UserMixin
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from shop.db import UTCDateTime, utcnow
+from shop.extensions import db
+
+
+class Role(enum.StrEnum):
+    CUSTOMER = "customer"
+    COMPANY = "company"
+    COOP = "coop"
+    STAFF = "staff"
+    ADMIN = "admin"
+
+
+class User(UserMixin, db.Model):
+    __tablename__ = "user"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(256))
+    name: Mapped[str] = mapped_column(String(120), default="")
+    role: Mapped[str] = mapped_column(String(12), default=Role.CUSTOMER)
+    cooperative_id: Mapped[int | None] = mapped_column(ForeignKey("cooperative.id"), index=True)
+    locale: Mapped[str] = mapped_column(String(5), default="it")
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    cooperative = relationship("Cooperative")
+
+    __table_args__ = (
+        CheckConstraint("role <> 'coop' OR cooperative_id IS NOT NULL",
+                        name="coop_has_cooperative"),
+        CheckConstraint("role IN ('customer', 'company', 'coop', 'staff', 'admin')",
+                        name="role_known"),
+    )
+
+    def set_password(self, password: str) -> None:
+        self.password_hash = generate_password_hash(password)
+
+    def check_password(self, password: str) -> bool:
+        return check_password_hash(self.password_hash, password)
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login asks this
+        return self.active
+
+    @property
+    def is_staff(self) -> bool:
+        return self.role in (Role.STAFF, Role.ADMIN)

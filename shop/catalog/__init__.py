@@ -1,0 +1,1 @@
+"""The catalog: cooperatives, categories, products, variants and images, in every language."""

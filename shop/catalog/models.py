@@ -1,0 +1,249 @@
+"""Catalog models: who makes what, described in translation rows (one per locale)."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from shop.db import UTCDateTime, utcnow
+from shop.extensions import db
+
+
+class Institute(enum.StrEnum):
+    SAN_VITTORE = "san_vittore"
+    OPERA = "opera"
+    BOLLATE = "bollate"
+
+
+class Craft(enum.StrEnum):
+    TAILORING = "tailoring"
+    BAKERY = "bakery"
+    PRINT = "print"
+    CARPENTRY = "carpentry"
+    PLANTS = "plants"
+
+
+class ProductStatus(enum.StrEnum):
+    DRAFT = "draft"
+    ACTIVE = "active"
+    ARCHIVED = "archived"
+
+
+class TranslatedMixin:
+    """Pick the translation row for a locale, falling back to Italian, then to any."""
+
+    translations: list
+
+    def tr(self, locale: str):
+        by_locale = {t.locale: t for t in self.translations}
+        return (by_locale.get(locale) or by_locale.get("it")
+                or (self.translations[0] if self.translations else None))
+
+
+class Cooperative(TranslatedMixin, db.Model):
+    __tablename__ = "cooperative"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    institute: Mapped[str] = mapped_column(String(20))
+    founded_year: Mapped[int] = mapped_column(Integer)
+    craft: Mapped[str] = mapped_column(String(20))
+    people_employed: Mapped[int] = mapped_column(Integer, default=0)
+    contact_email: Mapped[str] = mapped_column(String(254))
+    commission_bp: Mapped[int] = mapped_column(Integer, default=2500)
+    lead_time_days: Mapped[int] = mapped_column(Integer, default=3)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    translations: Mapped[list[CooperativeTranslation]] = relationship(
+        back_populates="cooperative", cascade="all, delete-orphan", lazy="selectin")
+    products: Mapped[list[Product]] = relationship(back_populates="cooperative")
+
+    __table_args__ = (
+        CheckConstraint("commission_bp >= 0 AND commission_bp <= 10000", name="commission_range"),
+        CheckConstraint("people_employed >= 0", name="people_non_negative"),
+    )
+
+
+class CooperativeTranslation(db.Model):
+    __tablename__ = "cooperative_translation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cooperative_id: Mapped[int] = mapped_column(ForeignKey("cooperative.id", ondelete="CASCADE"))
+    locale: Mapped[str] = mapped_column(String(5))
+    tagline: Mapped[str] = mapped_column(String(200))
+    story: Mapped[str] = mapped_column(Text)
+
+    cooperative: Mapped[Cooperative] = relationship(back_populates="translations")
+    __table_args__ = (UniqueConstraint("cooperative_id", "locale"),)
+
+
+class Category(TranslatedMixin, db.Model):
+    __tablename__ = "category"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    translations: Mapped[list[CategoryTranslation]] = relationship(
+        back_populates="category", cascade="all, delete-orphan", lazy="selectin")
+
+
+class CategoryTranslation(db.Model):
+    __tablename__ = "category_translation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    category_id: Mapped[int] = mapped_column(ForeignKey("category.id", ondelete="CASCADE"))
+    locale: Mapped[str] = mapped_column(String(5))
+    name: Mapped[str] = mapped_column(String(120))
+    description: Mapped[str] = mapped_column(Text, default="")
+
+    category: Mapped[Category] = relationship(back_populates="translations")
+    __table_args__ = (UniqueConstraint("category_id", "locale"),)
+
+
+class Product(TranslatedMixin, db.Model):
+    __tablename__ = "product"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(120), unique=True)
+    cooperative_id: Mapped[int] = mapped_column(ForeignKey("cooperative.id"), index=True)
+    category_id: Mapped[int] = mapped_column(ForeignKey("category.id"), index=True)
+    status: Mapped[str] = mapped_column(String(12), default=ProductStatus.DRAFT, index=True)
+    vat_rate_bp: Mapped[int] = mapped_column(Integer, default=2200)
+    made_to_order: Mapped[bool] = mapped_column(Boolean, default=False)
+    lead_time_days: Mapped[int | None] = mapped_column(Integer)
+    impact_minutes_per_unit: Mapped[int] = mapped_column(Integer, default=0)
+    recovered_grams_per_unit: Mapped[int] = mapped_column(Integer, default=0)
+    featured: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    cooperative: Mapped[Cooperative] = relationship(back_populates="products", lazy="joined")
+    category: Mapped[Category] = relationship(lazy="joined")
+    translations: Mapped[list[ProductTranslation]] = relationship(
+        back_populates="product", cascade="all, delete-orphan", lazy="selectin")
+    variants: Mapped[list[Variant]] = relationship(
+        back_populates="product", cascade="all, delete-orphan", order_by="Variant.position",
+        lazy="selectin")
+    images: Mapped[list[ProductImage]] = relationship(
+        back_populates="product", cascade="all, delete-orphan", order_by="ProductImage.position",
+        lazy="selectin")
+
+    __table_args__ = (
+        CheckConstraint("vat_rate_bp >= 0 AND vat_rate_bp <= 10000", name="vat_range"),
+        CheckConstraint("impact_minutes_per_unit >= 0", name="impact_non_negative"),
+        CheckConstraint("recovered_grams_per_unit >= 0", name="recovered_non_negative"),
+    )
+
+    @property
+    def active_variants(self) -> list[Variant]:
+        return [v for v in self.variants if v.active]
+
+    @property
+    def min_price_cents(self) -> int | None:
+        prices = [v.price_cents for v in self.active_variants]
+        return min(prices) if prices else None
+
+    @property
+    def effective_lead_time_days(self) -> int:
+        return self.lead_time_days or self.cooperative.lead_time_days
+
+
+class ProductTranslation(db.Model):
+    __tablename__ = "product_translation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("product.id", ondelete="CASCADE"))
+    locale: Mapped[str] = mapped_column(String(5))
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    origin_story: Mapped[str] = mapped_column(Text, default="")
+    materials: Mapped[str] = mapped_column(String(300), default="")
+
+    product: Mapped[Product] = relationship(back_populates="translations")
+    __table_args__ = (UniqueConstraint("product_id", "locale"),)
+
+
+class Variant(TranslatedMixin, db.Model):
+    __tablename__ = "variant"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("product.id", ondelete="CASCADE"),
+                                            index=True)
+    sku: Mapped[str] = mapped_column(String(64), unique=True)
+    label: Mapped[str] = mapped_column(String(120))
+    price_cents: Mapped[int] = mapped_column(Integer)
+    weight_grams: Mapped[int] = mapped_column(Integer, default=0)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    product: Mapped[Product] = relationship(back_populates="variants")
+    translations: Mapped[list[VariantTranslation]] = relationship(
+        back_populates="variant", cascade="all, delete-orphan", lazy="selectin")
+
+    __table_args__ = (
+        CheckConstraint("price_cents >= 0", name="price_non_negative"),
+        CheckConstraint("weight_grams >= 0", name="weight_non_negative"),
+    )
+
+    def label_for(self, locale: str) -> str:
+        row = self.tr(locale)
+        return row.label if row else self.label
+
+
+class VariantTranslation(db.Model):
+    __tablename__ = "variant_translation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    variant_id: Mapped[int] = mapped_column(ForeignKey("variant.id", ondelete="CASCADE"))
+    locale: Mapped[str] = mapped_column(String(5))
+    label: Mapped[str] = mapped_column(String(120))
+
+    variant: Mapped[Variant] = relationship(back_populates="translations")
+    __table_args__ = (UniqueConstraint("variant_id", "locale"),)
+
+
+class ProductImage(TranslatedMixin, db.Model):
+    """A product photo; `path` names the original under MEDIA_ROOT, resized copies sit beside it."""
+
+    __tablename__ = "product_image"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("product.id", ondelete="CASCADE"),
+                                            index=True)
+    path: Mapped[str] = mapped_column(String(300))
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    product: Mapped[Product] = relationship(back_populates="images")
+    translations: Mapped[list[ProductImageTranslation]] = relationship(
+        back_populates="image", cascade="all, delete-orphan", lazy="selectin")
+
+    def alt_for(self, locale: str) -> str:
+        row = self.tr(locale)
+        return row.alt if row else ""
+
+
+class ProductImageTranslation(db.Model):
+    __tablename__ = "product_image_translation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    image_id: Mapped[int] = mapped_column(ForeignKey("product_image.id", ondelete="CASCADE"))
+    locale: Mapped[str] = mapped_column(String(5))
+    alt: Mapped[str] = mapped_column(String(300))
+
+    image: Mapped[ProductImage] = relationship(back_populates="translations")
+    __table_args__ = (UniqueConstraint("image_id", "locale"),)

@@ -1,0 +1,270 @@
+"""Reading the catalog for the storefront: listings with filters, facets, product pages."""
+
+from __future__ import annotations
+
+import enum
+import math
+from dataclasses import dataclass, field, replace
+
+from sqlalchemy import Select, and_, case, func, select
+from sqlalchemy.orm import aliased
+
+from shop.catalog.errors import CooperativeNotFound, ProductNotFound
+from shop.catalog.models import (
+    Category,
+    Cooperative,
+    Institute,
+    Product,
+    ProductStatus,
+    ProductTranslation,
+    Variant,
+)
+from shop.extensions import db
+from shop.inventory.models import Location, LocationKind, Stock
+
+
+class Sort(enum.StrEnum):
+    RELEVANCE = "relevance"
+    NEWEST = "newest"
+    PRICE_ASC = "price_asc"
+    PRICE_DESC = "price_desc"
+    NAME = "name"
+
+
+@dataclass(frozen=True)
+class ProductFilters:
+    """What a shopper narrowed the listing to; None means 'any'."""
+
+    category: str | None = None
+    cooperative: str | None = None
+    institute: str | None = None
+    min_price_cents: int | None = None
+    max_price_cents: int | None = None
+    in_stock: bool = False
+    sort: Sort = Sort.RELEVANCE
+    page: int = 1
+
+    def without(self, name: str) -> ProductFilters:
+        return replace(self, **{name: None})
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+
+
+@dataclass
+class ProductPage:
+    products: list[Product]
+    total: int
+    page: int
+    pages: int
+    per_page: int
+    availability: dict[int, int] = field(default_factory=dict)
+    min_price: dict[int, int] = field(default_factory=dict)
+
+
+@dataclass
+class VariantAvailability:
+    variant: Variant
+    online: int  # units the producing workshop can ship
+    in_store: int  # units on the shelves in Viale dei Mille
+
+
+def _min_price():
+    return (select(func.min(Variant.price_cents))
+            .where(Variant.product_id == Product.id, Variant.active.is_(True))
+            .correlate(Product).scalar_subquery())
+
+
+def _available():
+    return (select(func.coalesce(func.sum(Stock.on_hand - Stock.allocated), 0))
+            .join(Variant, Variant.id == Stock.variant_id)
+            .where(Variant.product_id == Product.id, Variant.active.is_(True))
+            .correlate(Product).scalar_subquery())
+
+
+def _filtered(filters: ProductFilters) -> Select:
+    """Active products matching the filters (no ordering, no paging)."""
+    stmt = select(Product).where(Product.status == ProductStatus.ACTIVE)
+    if filters.category:
+        stmt = stmt.join(Category, Category.id == Product.category_id).where(
+            Category.slug == filters.category)
+    if filters.cooperative or filters.institute:
+        stmt = stmt.join(Cooperative, Cooperative.id == Product.cooperative_id)
+        if filters.cooperative:
+            stmt = stmt.where(Cooperative.slug == filters.cooperative)
+        if filters.institute:
+            stmt = stmt.where(Cooperative.institute == filters.institute)
+    if filters.min_price_cents is not None:
+        stmt = stmt.where(_min_price() >= filters.min_price_cents)
+    if filters.max_price_cents is not None:
+        stmt = stmt.where(_min_price() <= filters.max_price_cents)
+    if filters.in_stock:
+        stmt = stmt.where((Product.made_to_order.is_(True)) | (_available() > 0))
+    return stmt
+
+
+def list_products(filters: ProductFilters, locale: str, per_page: int = 12) -> ProductPage:
+    """One page of the listing, sorted as asked, with prices and availability per product."""
+    base = _filtered(filters)
+    total = db.session.scalar(select(func.count()).select_from(base.subquery())) or 0
+    pages = max(1, math.ceil(total / per_page))
+    page = min(max(1, filters.page), pages)
+
+    stmt = base
+    if filters.sort == Sort.NAME:
+        name = aliased(ProductTranslation)
+        stmt = stmt.outerjoin(name, and_(name.product_id == Product.id, name.locale == locale))
+        stmt = stmt.order_by(func.lower(name.name), Product.id)
+    elif filters.sort == Sort.PRICE_ASC:
+        stmt = stmt.order_by(_min_price().asc(), Product.id)
+    elif filters.sort == Sort.PRICE_DESC:
+        stmt = stmt.order_by(_min_price().desc(), Product.id)
+    elif filters.sort == Sort.NEWEST:
+        stmt = stmt.order_by(Product.created_at.desc(), Product.id.desc())
+    else:
+        stmt = stmt.order_by(case((Product.featured.is_(True), 0), else_=1),
+                             Product.created_at.desc(), Product.id.desc())
+    products = list(db.session.scalars(stmt.limit(per_page).offset((page - 1) * per_page)))
+    return ProductPage(products, total, page, pages, per_page,
+                       availability=availability_by_product([p.id for p in products]),
+                       min_price={p.id: p.min_price_cents for p in products})
+
+
+def facet_counts(filters: ProductFilters, locale: str) -> dict[str, list[FacetOption]]:
+    """For each filter dimension, how many products each option would show, other filters kept."""
+    facets: dict[str, list[FacetOption]] = {}
+
+    sub = _filtered(filters.without("category")).with_only_columns(Product.id).subquery()
+    rows = db.session.execute(
+        select(Category, func.count(sub.c.id))
+        .join(Product, Product.category_id == Category.id)
+        .join(sub, sub.c.id == Product.id)
+        .group_by(Category.id).order_by(Category.position))
+    facets["category"] = [FacetOption(c.slug, c.tr(locale).name, n) for c, n in rows]
+
+    sub = _filtered(filters.without("cooperative")).with_only_columns(Product.id).subquery()
+    rows = db.session.execute(
+        select(Cooperative, func.count(sub.c.id))
+        .join(Product, Product.cooperative_id == Cooperative.id)
+        .join(sub, sub.c.id == Product.id)
+        .group_by(Cooperative.id).order_by(Cooperative.name))
+    facets["cooperative"] = [FacetOption(c.slug, c.name, n) for c, n in rows]
+
+    sub = _filtered(filters.without("institute")).with_only_columns(Product.id).subquery()
+    rows = db.session.execute(
+        select(Cooperative.institute, func.count(sub.c.id))
+        .join(Product, Product.cooperative_id == Cooperative.id)
+        .join(sub, sub.c.id == Product.id)
+        .group_by(Cooperative.institute))
+    counts = dict(rows.all())
+    facets["institute"] = [FacetOption(i.value, i.value, counts[i.value])
+                           for i in Institute if counts.get(i.value)]
+    return facets
+
+
+def availability_by_product(product_ids: list[int]) -> dict[int, int]:
+    """Units available across every location, per product (active variants only)."""
+    if not product_ids:
+        return {}
+    rows = db.session.execute(
+        select(Variant.product_id, func.sum(Stock.on_hand - Stock.allocated))
+        .join(Stock, Stock.variant_id == Variant.id)
+        .where(Variant.product_id.in_(product_ids), Variant.active.is_(True))
+        .group_by(Variant.product_id))
+    found = {pid: int(n or 0) for pid, n in rows}
+    return {pid: found.get(pid, 0) for pid in product_ids}
+
+
+def get_active_product(slug: str) -> Product:
+    product = db.session.scalar(
+        select(Product).where(Product.slug == slug, Product.status == ProductStatus.ACTIVE))
+    if product is None:
+        raise ProductNotFound(slug)
+    return product
+
+
+def variant_availability(product: Product) -> list[VariantAvailability]:
+    """For each active variant: what its workshop can ship, and what the store holds."""
+    variants = product.active_variants
+    rows = db.session.execute(
+        select(Stock.variant_id, Location.kind, Stock.on_hand - Stock.allocated)
+        .join(Location, Location.id == Stock.location_id)
+        .where(Stock.variant_id.in_([v.id for v in variants])))
+    online: dict[int, int] = {}
+    store: dict[int, int] = {}
+    for variant_id, kind, available in rows:
+        target = store if kind == LocationKind.STORE else online
+        target[variant_id] = target.get(variant_id, 0) + max(0, available)
+    return [VariantAvailability(v, online.get(v.id, 0), store.get(v.id, 0)) for v in variants]
+
+
+def related_products(product: Product, limit: int = 4) -> list[Product]:
+    """Other products of the same category or cooperative, same category first."""
+    stmt = (select(Product)
+            .where(Product.status == ProductStatus.ACTIVE, Product.id != product.id,
+                   (Product.category_id == product.category_id)
+                   | (Product.cooperative_id == product.cooperative_id))
+            .order_by(case((Product.category_id == product.category_id, 0), else_=1),
+                      Product.featured.desc(), Product.id)
+            .limit(limit))
+    return list(db.session.scalars(stmt))
+
+
+def featured_products(limit: int = 8) -> list[Product]:
+    stmt = (select(Product).where(Product.status == ProductStatus.ACTIVE)
+            .order_by(Product.featured.desc(), Product.created_at.desc(), Product.id)
+            .limit(limit))
+    return list(db.session.scalars(stmt))
+
+
+def list_cooperatives() -> list[Cooperative]:
+    return list(db.session.scalars(select(Cooperative).order_by(Cooperative.name)))
+
+
+def get_cooperative(slug: str) -> Cooperative:
+    cooperative = db.session.scalar(select(Cooperative).where(Cooperative.slug == slug))
+    if cooperative is None:
+        raise CooperativeNotFound(slug)
+    return cooperative
+
+
+def cooperative_products(cooperative: Cooperative) -> list[Product]:
+    stmt = (select(Product)
+            .where(Product.cooperative_id == cooperative.id,
+                   Product.status == ProductStatus.ACTIVE)
+            .order_by(Product.featured.desc(), Product.created_at.desc()))
+    return list(db.session.scalars(stmt))
+
+
+def list_categories() -> list[Category]:
+    return list(db.session.scalars(select(Category).order_by(Category.position, Category.slug)))
+
+
+@dataclass
+class ImpactFigures:
+    cooperatives: int
+    institutes: int
+    people_employed: int
+    products: int
+
+
+def impact_figures() -> ImpactFigures:
+    coops = list_cooperatives()
+    products = db.session.scalar(
+        select(func.count(Product.id)).where(Product.status == ProductStatus.ACTIVE)) or 0
+    return ImpactFigures(
+        cooperatives=len(coops),
+        institutes=len({c.institute for c in coops}),
+        people_employed=sum(c.people_employed for c in coops),
+        products=products,
+    )
+
+
+def sitemap_entries() -> tuple[list[Product], list[Cooperative]]:
+    products = list(db.session.scalars(
+        select(Product).where(Product.status == ProductStatus.ACTIVE).order_by(Product.id)))
+    return products, list_cooperatives()

@@ -1,0 +1,103 @@
+"""Configuration classes, read from the environment (plain names or with the SHOP_ prefix)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def env(name: str, default: str | None = None) -> str | None:
+    """Return SHOP_<name> or <name> from the environment, else the default."""
+    return os.environ.get(f"SHOP_{name}", os.environ.get(name, default))
+
+
+def env_int(name: str, default: int) -> int:
+    value = env(name)
+    return int(value) if value not in (None, "") else default
+
+
+class Config:
+    """Embedded defaults: SQLite in instance/, inline outbox, demo payments."""
+
+    ENV_NAME = "development"
+    SECRET_KEY = env("SECRET_KEY", "dev-only-not-secret")
+    INSTANCE_PATH = env("INSTANCE_PATH", str(ROOT / "instance"))
+    SQLALCHEMY_DATABASE_URI = env("DATABASE_URL") or (
+        "sqlite:///" + str(Path(INSTANCE_PATH) / "shop.sqlite3")
+    )
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {}
+    MEDIA_ROOT = env("MEDIA_ROOT", str(Path(INSTANCE_PATH) / "media"))
+    SEARCH_INDEX_DIR = env("SEARCH_INDEX_DIR", str(Path(INSTANCE_PATH) / "search-index"))
+
+    BABEL_DEFAULT_LOCALE = "it"
+    BABEL_DEFAULT_TIMEZONE = "Europe/Rome"
+    BABEL_TRANSLATION_DIRECTORIES = str(ROOT / "shop" / "translations")
+    LANGUAGES = ("it", "en")
+
+    SHOP_BASE_URL = env("SHOP_BASE_URL", "http://127.0.0.1:5000")
+    PRODUCTS_PER_PAGE = env_int("PRODUCTS_PER_PAGE", 12)
+
+    STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY")
+    STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET")
+    STRIPE_API_BASE = env("STRIPE_API_BASE")
+
+    MAIL_SERVER = env("MAIL_SERVER", "localhost")
+    MAIL_PORT = env_int("MAIL_PORT", 25)
+    MAIL_USE_TLS = env("MAIL_USE_TLS", "0") == "1"
+    MAIL_USERNAME = env("MAIL_USERNAME")
+    MAIL_PASSWORD = env("MAIL_PASSWORD")
+    MAIL_DEFAULT_SENDER = env("MAIL_DEFAULT_SENDER",
+                              "Viale dei Mille <negozio@vialedeimille.example>")
+    MAIL_SUPPRESS_SEND = env("MAIL_SUPPRESS_SEND", "1") == "1"
+    OUTBOX_INLINE_FLUSH = True
+
+    REDIS_URL = env("REDIS_URL")
+    RATELIMIT_STORAGE_URI = env("REDIS_URL") or "memory://"
+    RATELIMIT_HEADERS_ENABLED = True
+
+    WTF_CSRF_TIME_LIMIT = None
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_HTTPONLY = True
+    SEND_FILE_MAX_AGE_DEFAULT = 3600
+    MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+    SEED_DEMO_ALLOWED = True
+
+
+class TestConfig(Config):
+    """Tests: a throwaway database and no outside services."""
+
+    ENV_NAME = "test"
+    TESTING = True
+    SECRET_KEY = "test-secret"  # noqa: S105
+    SQLALCHEMY_DATABASE_URI = env("TEST_DATABASE_URL") or "sqlite://"
+    WTF_CSRF_ENABLED = True
+    RATELIMIT_ENABLED = False
+    RATELIMIT_STORAGE_URI = "memory://"
+    MAIL_SUPPRESS_SEND = True
+
+
+class ProductionConfig(Config):
+    """Production: PostgreSQL, Redis, Stripe and SMTP, all from the environment."""
+
+    ENV_NAME = "production"
+    SEED_DEMO_ALLOWED = False
+    OUTBOX_INLINE_FLUSH = False
+    MAIL_SUPPRESS_SEND = False
+    SESSION_COOKIE_SECURE = True
+    REMEMBER_COOKIE_SECURE = True
+    PREFERRED_URL_SCHEME = "https"
+    REQUIRED = ("SECRET_KEY", "DATABASE_URL", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET",
+                "MAIL_SERVER", "REDIS_URL", "SHOP_BASE_URL")
+
+    @classmethod
+    def missing(cls) -> list[str]:
+        """Name the required settings the environment does not provide."""
+        return [name for name in cls.REQUIRED if not env(name)]
+
+
+def config_from_env() -> type[Config]:
+    """Pick the configuration class named by SHOP_ENV (development, production)."""
+    return ProductionConfig if env("ENV", "development") == "production" else Config

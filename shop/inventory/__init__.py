@@ -1,0 +1,1 @@
+"""Stock per location and the append-only ledger of its movements."""

@@ -1,0 +1,26 @@
+"""Typed errors of the inventory domain."""
+
+from __future__ import annotations
+
+
+class InventoryError(Exception):
+    """Base class: a stock change the rules of the ledger do not allow."""
+
+
+class InvalidMovement(InventoryError):
+    """A movement that would not change anything (the ledger stores no zero deltas)."""
+
+
+class InsufficientStock(InventoryError):
+    """Taking units a location does not have, or has already promised to someone."""
+
+    def __init__(self, variant_id: int, location_id: int, delta: int, on_hand: int,
+                 allocated: int) -> None:
+        self.variant_id = variant_id
+        self.location_id = location_id
+        self.delta = delta
+        self.on_hand = on_hand
+        self.allocated = allocated
+        super().__init__(
+            f"variant {variant_id} at location {location_id}: cannot change on hand "
+            f"{on_hand} by {delta} with {allocated} allocated")

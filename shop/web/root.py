@@ -1,0 +1,73 @@
+"""Routes outside any language: the language redirect, health, robots, sitemap, media files."""
+
+from __future__ import annotations
+
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    send_from_directory,
+    url_for,
+)
+from sqlalchemy import text
+
+from shop.catalog.services import sitemap_entries
+from shop.extensions import db
+
+bp = Blueprint("root", __name__)
+
+
+@bp.get("/")
+def index():
+    """Send the visitor to the home page in the language their browser prefers."""
+    langs = current_app.config["LANGUAGES"]
+    lang = request.accept_languages.best_match(langs) or langs[0]
+    response = redirect(url_for("storefront.home", lang=lang), code=302)
+    response.headers["Vary"] = "Accept-Language"
+    return response
+
+
+@bp.get("/healthz")
+def healthz():
+    """Report whether the application can reach its database."""
+    db.session.execute(text("SELECT 1"))
+    return {"status": "ok"}
+
+
+@bp.get("/robots.txt")
+def robots():
+    """Tell crawlers what to skip and where the sitemap is."""
+    body = render_template("root/robots.txt", sitemap=absolute(url_for("root.sitemap")))
+    return Response(body, mimetype="text/plain")
+
+
+@bp.get("/sitemap.xml")
+def sitemap():
+    """List every public page in every language, with its alternates."""
+    products, cooperatives = sitemap_entries()
+    langs = current_app.config["LANGUAGES"]
+    pages = [("storefront.home", {}), ("storefront.product_list", {}),
+             ("storefront.cooperative_list", {}), ("storefront.store", {}),
+             ("storefront.impact", {})]
+    pages += [("storefront.product_detail", {"slug": p.slug}) for p in products]
+    pages += [("storefront.cooperative_detail", {"slug": c.slug}) for c in cooperatives]
+    entries = [
+        {lang: absolute(url_for(endpoint, lang=lang, **args)) for lang in langs}
+        for endpoint, args in pages
+    ]
+    body = render_template("root/sitemap.xml", entries=entries, langs=langs)
+    return Response(body, mimetype="application/xml")
+
+
+@bp.get("/media/<path:filename>")
+def media(filename: str):
+    """Serve an uploaded or generated image (a front server does this in production)."""
+    response = send_from_directory(current_app.config["MEDIA_ROOT"], filename, max_age=86400 * 30)
+    return response
+
+
+def absolute(path: str) -> str:
+    return current_app.config["SHOP_BASE_URL"].rstrip("/") + path

@@ -1,0 +1,26 @@
+"""The public storefront, in every language under /<lang>/."""
+
+from flask import Blueprint, abort, current_app, g
+
+bp = Blueprint("storefront", __name__, url_prefix="/<lang>")
+
+
+@bp.url_value_preprocessor
+def pull_lang(endpoint, values):
+    g.lang = (values or {}).pop("lang", None)
+
+
+@bp.url_defaults
+def add_lang(endpoint, values):
+    if "lang" not in values and getattr(g, "lang", None):
+        values["lang"] = g.lang
+
+
+@bp.before_request
+def require_known_lang():
+    if g.lang not in current_app.config["LANGUAGES"]:
+        g.lang = None
+        abort(404)
+
+
+from shop.web.storefront import views  # noqa: E402, F401  (routes register on import)

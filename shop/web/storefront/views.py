@@ -1,0 +1,104 @@
+"""Storefront pages: home, listing, product, cooperatives, store, impact, legal."""
+
+from __future__ import annotations
+
+from flask import abort, current_app, g, render_template, request
+
+from shop.catalog import services as catalog
+from shop.catalog.errors import NotFound
+from shop.web.storefront import bp
+from shop.web.storefront.filters import parse_filters
+
+
+@bp.get("/")
+def home():
+    """Show what the consortium is, featured products and the five cooperatives."""
+    return render_template(
+        "storefront/home.html",
+        featured=catalog.featured_products(limit=8),
+        cooperatives=catalog.list_cooperatives(),
+        figures=catalog.impact_figures(),
+    )
+
+
+@bp.get("/products/")
+def product_list():
+    """List active products with filters, facet counts, sorting and pages."""
+    categories = catalog.list_categories()
+    cooperatives = catalog.list_cooperatives()
+    parsed = parse_filters(request.args, {c.slug for c in categories},
+                           {c.slug for c in cooperatives})
+    per_page = current_app.config["PRODUCTS_PER_PAGE"]
+    result = catalog.list_products(parsed.filters, g.lang, per_page=per_page)
+    return render_template(
+        "storefront/product_list.html",
+        result=result,
+        filters=parsed.filters,
+        notices=parsed.notices,
+        facets=catalog.facet_counts(parsed.filters, g.lang),
+        sorts=list(catalog.Sort),
+    )
+
+
+@bp.get("/products/<slug>")
+def product_detail(slug: str):
+    """Show one product with its variants, availability and origin story."""
+    product = found(catalog.get_active_product, slug)
+    return render_template(
+        "storefront/product_detail.html",
+        product=product,
+        availability=catalog.variant_availability(product),
+        related=catalog.related_products(product),
+    )
+
+
+@bp.get("/cooperatives/")
+def cooperative_list():
+    """Introduce the five cooperatives and their workshops."""
+    return render_template("storefront/cooperative_list.html",
+                           cooperatives=catalog.list_cooperatives())
+
+
+@bp.get("/cooperatives/<slug>")
+def cooperative_detail(slug: str):
+    """Tell one cooperative's story and list what it makes."""
+    cooperative = found(catalog.get_cooperative, slug)
+    products = catalog.cooperative_products(cooperative)
+    return render_template(
+        "storefront/cooperative_detail.html",
+        cooperative=cooperative,
+        products=products,
+        availability=catalog.availability_by_product([p.id for p in products]),
+    )
+
+
+@bp.get("/impact")
+def impact():
+    """Explain what buying here pays for, with the consortium's figures."""
+    return render_template("storefront/impact.html", figures=catalog.impact_figures(),
+                           cooperatives=catalog.list_cooperatives())
+
+
+@bp.get("/store")
+def store():
+    """Give the Viale dei Mille shop's address and opening hours."""
+    return render_template("storefront/store.html")
+
+
+@bp.get("/terms")
+def terms():
+    """Show the terms of sale, with the right of withdrawal."""
+    return render_template("storefront/legal.html", page="terms")
+
+
+@bp.get("/privacy")
+def privacy():
+    """Show the privacy notice."""
+    return render_template("storefront/legal.html", page="privacy")
+
+
+def found(lookup, slug: str):
+    try:
+        return lookup(slug)
+    except NotFound:
+        abort(404)

@@ -1,0 +1,68 @@
+"""Jinja filters and globals: money, images, language alternates, JSON-LD."""
+
+from __future__ import annotations
+
+import json
+
+from flask import Flask, current_app, g, request, url_for
+from markupsafe import Markup
+
+from shop.i18n import current_lang, format_money, format_number
+from shop.web import labels
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.filters["money"] = format_money
+    app.jinja_env.filters["number"] = format_number
+    app.jinja_env.filters["jsonld"] = jsonld
+    app.jinja_env.filters["vat_percent"] = lambda bp: format_number(bp / 100)
+    app.jinja_env.globals.update(
+        media_url=media_url,
+        srcset=srcset,
+        alternate_urls=alternate_urls,
+        absolute_url=absolute_url,
+        institute_label=lambda code: labels.label(labels.INSTITUTES, code),
+        craft_label=lambda code: labels.label(labels.CRAFTS, code),
+        sort_label=lambda code: labels.label(labels.SORTS, code),
+        current_lang=current_lang,
+    )
+    app.jinja_env.add_extension("jinja2.ext.do")
+    app.context_processor(lambda: {"lang": current_lang()})
+
+
+def media_url(path: str, width: int | None = None) -> str:
+    from shop.catalog.images import rendition_path
+
+    return url_for("root.media", filename=rendition_path(path, width) if width else path)
+
+
+def srcset(path: str) -> str:
+    from shop.catalog.images import RENDITION_WIDTHS, rendition_path
+
+    return ", ".join(f"{url_for('root.media', filename=rendition_path(path, w))} {w}w"
+                     for w in RENDITION_WIDTHS)
+
+
+def alternate_urls() -> dict[str, str]:
+    """The current page in every language, query string kept (for the switcher and hreflang)."""
+    if request.endpoint is None or not request.endpoint.startswith("storefront."):
+        return {}
+    args = dict(request.view_args or {})
+    query = request.args.to_dict(flat=True)
+    return {lang: url_for(request.endpoint, **{**query, **args, "lang": lang})
+            for lang in current_app.config["LANGUAGES"]}
+
+
+def absolute_url(path: str) -> str:
+    return current_app.config["SHOP_BASE_URL"].rstrip("/") + path
+
+
+def jsonld(data: dict) -> Markup:
+    """JSON for a <script type="application/ld+json"> block, safe against '</script>'."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)  # noqa: S704  (escaped above)
+
+
+def lang() -> str:
+    return getattr(g, "lang", None) or current_lang()

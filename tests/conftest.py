@@ -1,0 +1,133 @@
+"""Shared fixtures: the app on a throwaway database, a client, the demo catalog, a CLI runner.
+
+The database is SQLite in a temporary file, or PostgreSQL when TEST_DATABASE_URL is set.
+Tables are created once per session; every test starts from empty tables, except tests
+that ask for `demo` (the demo catalog, read only) or `demo_rw` (the demo catalog, theirs to
+change).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from shop import create_app
+from shop.config import TestConfig
+from shop.extensions import db
+
+_state = {"content": "unknown"}  # "empty", "demo" or "dirty"
+
+
+def database_url(tmp_path_factory) -> str:
+    url = os.environ.get("TEST_DATABASE_URL")
+    if url:
+        return url
+    return "sqlite:///" + str(tmp_path_factory.mktemp("db") / "test.sqlite3")
+
+
+# Generated demo pictures are kept between runs: drawing them is the slow part of a seed.
+MEDIA_CACHE = Path(__file__).resolve().parent.parent / "instance" / "test-media"
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory):
+    instance = tmp_path_factory.mktemp("instance")
+    settings = {
+        "SQLALCHEMY_DATABASE_URI": database_url(tmp_path_factory),
+        "INSTANCE_PATH": str(instance),
+        "MEDIA_ROOT": str(MEDIA_CACHE),
+        "SEARCH_INDEX_DIR": str(instance / "search-index"),
+    }
+    app = create_app(type("SessionTestConfig", (TestConfig,), settings))
+    assert app.config["SQLALCHEMY_DATABASE_URI"] == settings["SQLALCHEMY_DATABASE_URI"]
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+    _state["content"] = "empty"
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.drop_all()
+        db.engine.dispose()
+
+
+def empty_tables(app) -> None:
+    with app.app_context():
+        db.session.remove()
+        tables = list(reversed(db.metadata.sorted_tables))
+        with db.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                names = ", ".join(f'"{t.name}"' for t in tables)
+                conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+            else:
+                for table in tables:
+                    conn.execute(table.delete())
+
+
+def seed(app) -> None:
+    from shop.catalog.seed import seed_demo
+
+    empty_tables(app)
+    with app.app_context():
+        seed_demo(with_images=True)
+        db.session.commit()
+        db.session.remove()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_database(request, app):
+    """Give each test the tables it asked for, and no leftovers from the one before."""
+    wants_demo = "demo" in request.fixturenames
+    wants_demo_rw = "demo_rw" in request.fixturenames
+    if wants_demo or wants_demo_rw:
+        if wants_demo_rw or _state["content"] != "demo":
+            seed(app)
+    elif _state["content"] != "empty":
+        empty_tables(app)
+    _state["content"] = "demo" if wants_demo and not wants_demo_rw else "dirty"
+    yield
+    with app.app_context():
+        db.session.remove()
+
+
+@pytest.fixture
+def demo(app):
+    """The demo catalog, shared between tests: read it, never change it."""
+    return app
+
+
+@pytest.fixture
+def demo_rw(app):
+    """A fresh demo catalog this test may change."""
+    return app
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def ctx(app):
+    """An application context for tests that call services and query the database."""
+    with app.app_context():
+        yield
+        db.session.rollback()
+
+
+def csrf_token(client, url: str) -> str:
+    """Fetch a page and return the CSRF token of its first form."""
+    import re
+
+    html = client.get(url).get_data(as_text=True)
+    match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html)
+    assert match, f"no CSRF token on {url}"
+    return match.group(1)
