@@ -52,9 +52,11 @@ def register_extensions(app: Flask) -> None:
     from shop.i18n import select_locale, select_timezone
 
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
+    from shop.notifications import inline
     from shop.web import login
 
     login.init_app(app)
+    inline.init_app(app)
 
 
 def register_models() -> None:
@@ -65,9 +67,11 @@ def register_models() -> None:
 def register_blueprints(app: Flask) -> None:
     from shop.web.root import bp as root_bp
     from shop.web.storefront import bp as storefront_bp
+    from shop.web.webhooks import bp as webhooks_bp
 
     app.register_blueprint(root_bp)
     app.register_blueprint(storefront_bp)
+    app.register_blueprint(webhooks_bp)
 
 
 def register_templating(app: Flask) -> None:
@@ -85,6 +89,8 @@ def register_errors(app: Flask) -> None:
 def register_commands(app: Flask) -> None:
     from shop.accounts.cli import users_cli
     from shop.catalog.cli import catalog_cli
+    from shop.worker import worker_command
 
     app.cli.add_command(catalog_cli)
     app.cli.add_command(users_cli)
+    app.cli.add_command(worker_command)

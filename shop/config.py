@@ -77,6 +77,9 @@ class TestConfig(Config):
     RATELIMIT_ENABLED = False
     RATELIMIT_STORAGE_URI = "memory://"
     MAIL_SUPPRESS_SEND = True
+    OUTBOX_INLINE_FLUSH = False  # tests send through the worker, as production does
+    STRIPE_SECRET_KEY = None
+    STRIPE_WEBHOOK_SECRET = None
 
 
 class ProductionConfig(Config):

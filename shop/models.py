@@ -1,6 +1,7 @@
 """Every domain's models in one import, for the application, Alembic and the tests."""
 
 from shop.accounts.models import Role, User
+from shop.cart.models import Cart, CartLine
 from shop.catalog.models import (
     Category,
     CategoryTranslation,
@@ -13,10 +14,16 @@ from shop.catalog.models import (
     Variant,
     VariantTranslation,
 )
+from shop.checkout.models import ShippingMethod, ShippingMethodTranslation
 from shop.inventory.models import Location, Stock, StockMovement
+from shop.notifications.models import OutboxMessage
+from shop.orders.models import Allocation, Order, OrderEvent, OrderLine
+from shop.payments.models import Payment, ProcessedWebhookEvent, Refund
 
 __all__ = [
-    "Category", "CategoryTranslation", "Cooperative", "CooperativeTranslation", "Location",
-    "Product", "ProductImage", "ProductImageTranslation", "ProductTranslation", "Role", "Stock",
-    "StockMovement", "User", "Variant", "VariantTranslation",
+    "Allocation", "Cart", "CartLine", "Category", "CategoryTranslation", "Cooperative",
+    "CooperativeTranslation", "Location", "Order", "OrderEvent", "OrderLine", "OutboxMessage",
+    "Payment", "ProcessedWebhookEvent", "Product", "ProductImage", "ProductImageTranslation",
+    "ProductTranslation", "Refund", "Role", "ShippingMethod", "ShippingMethodTranslation",
+    "Stock", "StockMovement", "User", "Variant", "VariantTranslation",
 ]

@@ -35,6 +35,7 @@ from shop.catalog.models import (
     Variant,
     VariantTranslation,
 )
+from shop.checkout.defaults import ensure_default_shipping_methods
 from shop.db import utcnow
 from shop.extensions import db
 from shop.inventory.models import Location, LocationKind, MovementReason, Stock
@@ -97,6 +98,7 @@ def seed_demo(with_images: bool = True) -> list[DemoLogin]:
 
     first_cooperative = demo_data.COOPERATIVES[0].slug
     logins = [_upsert_user(user, first_cooperative) for user in DEMO_USERS]
+    ensure_default_shipping_methods()
     db.session.flush()
     return logins
 

@@ -16,6 +16,17 @@ CRAFTS = {
     "plants": _l("Plants and gardens"),
 }
 
+ORDER_STATUSES = {
+    "pending_payment": _l("Awaiting payment"),
+    "paid": _l("Paid, being prepared"),
+    "partially_fulfilled": _l("Partly shipped"),
+    "fulfilled": _l("Shipped"),
+    "completed": _l("Completed"),
+    "cancelled": _l("Cancelled"),
+    "partially_refunded": _l("Partly refunded"),
+    "refunded": _l("Refunded"),
+}
+
 SORTS = {
     "relevance": _l("Featured"),
     "newest": _l("Newest"),

@@ -24,10 +24,12 @@ def init_app(app: Flask) -> None:
         institute_label=lambda code: labels.label(labels.INSTITUTES, code),
         craft_label=lambda code: labels.label(labels.CRAFTS, code),
         sort_label=lambda code: labels.label(labels.SORTS, code),
+        order_status_label=lambda code: labels.label(labels.ORDER_STATUSES, code),
         current_lang=current_lang,
     )
     app.jinja_env.add_extension("jinja2.ext.do")
     app.context_processor(lambda: {"lang": current_lang()})
+    app.context_processor(shop_context)
 
 
 def media_url(path: str, width: int | None = None) -> str:
@@ -66,3 +68,20 @@ def jsonld(data: dict) -> Markup:
 
 def lang() -> str:
     return getattr(g, "lang", None) or current_lang()
+
+
+def shop_context() -> dict:
+    """Values every page shows: whether payments are demo ones, and the cart's size."""
+    from shop.payments.gateway import demo_mode
+
+    return {"demo_payments": demo_mode(), "cart_quantity": _cart_quantity}
+
+
+def _cart_quantity() -> int:
+    """Units in the visitor's cart (no query when they have no cart and are signed out)."""
+    if not request or not request.endpoint or not request.endpoint.startswith("storefront."):
+        return 0
+    from shop.web.storefront.cart_cookie import current_cart
+
+    cart = current_cart()
+    return cart.quantity if cart else 0

@@ -23,4 +23,13 @@ def require_known_lang():
         abort(404)
 
 
-from shop.web.storefront import views  # noqa: E402, F401  (routes register on import)
+# Routes register on import.
+from shop.web.storefront import (  # noqa: E402, F401
+    cart_views,
+    checkout_views,
+    demo_views,
+    views,
+)
+from shop.web.storefront.cart_cookie import set_cookie  # noqa: E402
+
+bp.after_request(set_cookie)

@@ -1,0 +1,253 @@
+"""Cart operations. Prices and availability are always read fresh from the catalog."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from sqlalchemy import func, select
+
+from shop.cart.errors import LineNotFound, OutOfStock, VariantUnavailable
+from shop.cart.models import Cart, CartLine
+from shop.catalog.models import Cooperative, Product, ProductStatus, Variant
+from shop.db import utcnow
+from shop.extensions import db
+from shop.inventory.models import Location, LocationKind, Stock
+from shop.money import vat_included
+
+MAX_LINE_QUANTITY = 99  # also the cap for made-to-order lines
+
+
+@dataclass(frozen=True)
+class Sellable:
+    """What can be sold of a variant now: by shipping (workshop) and for pickup (+ store)."""
+
+    ship: int
+    pickup: int
+    made_to_order: bool
+
+    @property
+    def most(self) -> int:
+        if self.made_to_order:
+            return MAX_LINE_QUANTITY
+        return min(MAX_LINE_QUANTITY, max(self.ship, self.pickup))
+
+
+@dataclass
+class CartLineView:
+    line_id: int
+    variant: Variant
+    product: Product
+    name: str
+    label: str
+    quantity: int
+    unit_price_cents: int
+    sellable: Sellable
+    problem: str | None = None  # "sold_out" | "reduced" | None
+
+    @property
+    def total_cents(self) -> int:
+        return self.unit_price_cents * self.quantity
+
+    @property
+    def vat_cents(self) -> int:
+        return vat_included(self.total_cents, self.product.vat_rate_bp)
+
+
+@dataclass
+class CartGroup:
+    cooperative: Cooperative
+    lines: list[CartLineView]
+
+    @property
+    def subtotal_cents(self) -> int:
+        return sum(line.total_cents for line in self.lines)
+
+
+@dataclass
+class CartView:
+    cart_id: int | None
+    groups: list[CartGroup] = field(default_factory=list)
+
+    @property
+    def lines(self) -> list[CartLineView]:
+        return [line for group in self.groups for line in group.lines]
+
+    @property
+    def quantity(self) -> int:
+        return sum(line.quantity for line in self.lines)
+
+    @property
+    def subtotal_cents(self) -> int:
+        return sum(line.total_cents for line in self.lines)
+
+    @property
+    def vat_cents(self) -> int:
+        return sum(line.vat_cents for line in self.lines)
+
+    @property
+    def problems(self) -> list[CartLineView]:
+        return [line for line in self.lines if line.problem]
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.groups
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def find_cart(token: str | None = None, user_id: int | None = None) -> Cart | None:
+    """The signed-in user's cart, else the one the cookie names (if it belongs to nobody)."""
+    if user_id is not None:
+        cart = db.session.scalar(select(Cart).where(Cart.user_id == user_id))
+        if cart is not None:
+            return cart
+    if token:
+        return db.session.scalar(select(Cart).where(Cart.token == token,
+                                                    Cart.user_id.is_(None)))
+    return None
+
+
+def get_or_create_cart(token: str | None = None, user_id: int | None = None) -> Cart:
+    cart = find_cart(token, user_id)
+    if cart is None:
+        cart = Cart(token=new_token(), user_id=user_id)
+        db.session.add(cart)
+        db.session.flush()
+    return cart
+
+
+def sellable(variant_ids: list[int]) -> dict[int, Sellable]:
+    """Units free to sell per variant, by where they are."""
+    if not variant_ids:
+        return {}
+    variants = {v.id: v for v in db.session.scalars(
+        select(Variant).where(Variant.id.in_(variant_ids)))}
+    rows = db.session.execute(
+        select(Stock.variant_id, Location.kind, Location.cooperative_id,
+               func.sum(Stock.on_hand - Stock.allocated))
+        .join(Location, Location.id == Stock.location_id)
+        .where(Stock.variant_id.in_(variant_ids))
+        .group_by(Stock.variant_id, Location.kind, Location.cooperative_id))
+    workshop: dict[int, int] = {}
+    store: dict[int, int] = {}
+    for variant_id, kind, cooperative_id, available in rows:
+        variant = variants[variant_id]
+        if kind == LocationKind.STORE:
+            store[variant_id] = store.get(variant_id, 0) + int(available)
+        elif cooperative_id == variant.product.cooperative_id:
+            workshop[variant_id] = workshop.get(variant_id, 0) + int(available)
+    return {
+        vid: Sellable(ship=max(0, workshop.get(vid, 0)),
+                      pickup=max(0, workshop.get(vid, 0)) + max(0, store.get(vid, 0)),
+                      made_to_order=v.product.made_to_order)
+        for vid, v in variants.items()
+    }
+
+
+def _on_sale(variant: Variant | None) -> bool:
+    return (variant is not None and variant.active
+            and variant.product.status == ProductStatus.ACTIVE)
+
+
+@dataclass(frozen=True)
+class LineChange:
+    quantity: int  # what the line holds now
+    capped: bool  # less than asked for, because that is all that is free
+
+
+def add_to_cart(cart: Cart, variant_id: int, quantity: int) -> LineChange:
+    """Add units of a variant, up to what is free to sell."""
+    if quantity < 1:
+        raise ValueError("quantity must be positive")
+    variant = db.session.get(Variant, variant_id)
+    if not _on_sale(variant):
+        raise VariantUnavailable(variant_id)
+    most = sellable([variant_id])[variant_id].most
+    if most < 1:
+        raise OutOfStock(variant_id)
+    line = next((line for line in cart.lines if line.variant_id == variant_id), None)
+    if line is None:
+        line = CartLine(variant_id=variant_id, quantity=0)
+        cart.lines.append(line)
+    wanted = line.quantity + quantity
+    line.quantity = min(wanted, most)
+    cart.updated_at = utcnow()
+    db.session.flush()
+    return LineChange(line.quantity, line.quantity < wanted)
+
+
+def set_quantity(cart: Cart, line_id: int, quantity: int) -> LineChange:
+    """Change a line's quantity (0 removes it), up to what is free to sell."""
+    line = next((line for line in cart.lines if line.id == line_id), None)
+    if line is None:
+        raise LineNotFound(line_id)
+    if quantity <= 0:
+        cart.lines.remove(line)
+        db.session.flush()
+        return LineChange(0, False)
+    if not _on_sale(line.variant):
+        raise VariantUnavailable(line.variant_id)
+    most = sellable([line.variant_id])[line.variant_id].most
+    if most < 1:
+        raise OutOfStock(line.variant_id)
+    line.quantity = min(quantity, most)
+    cart.updated_at = utcnow()
+    db.session.flush()
+    return LineChange(line.quantity, line.quantity < quantity)
+
+
+def remove_line(cart: Cart, line_id: int) -> None:
+    set_quantity(cart, line_id, 0)
+
+
+def merge_carts(source: Cart, target: Cart) -> None:
+    """Move a guest cart's lines into the user's cart (quantities add up, capped)."""
+    if source.id == target.id:
+        return
+    for line in list(source.lines):
+        try:
+            add_to_cart(target, line.variant_id, line.quantity)
+        except (VariantUnavailable, OutOfStock):
+            continue
+    db.session.delete(source)
+    db.session.flush()
+
+
+def view_cart(cart: Cart | None, locale: str) -> CartView:
+    """The cart grouped by cooperative, with prices and availability as of now."""
+    if cart is None or not cart.lines:
+        return CartView(cart.id if cart else None)
+    free = sellable([line.variant_id for line in cart.lines])
+    views: list[CartLineView] = []
+    for line in cart.lines:
+        variant = line.variant
+        product = variant.product
+        view = CartLineView(
+            line_id=line.id, variant=variant, product=product,
+            name=product.tr(locale).name, label=variant.label_for(locale),
+            quantity=line.quantity, unit_price_cents=variant.price_cents,
+            sellable=free[variant.id])
+        if not _on_sale(variant) or view.sellable.most == 0:
+            view.problem = "sold_out"
+        elif line.quantity > view.sellable.most:
+            view.problem = "reduced"
+        views.append(view)
+    views.sort(key=lambda v: (v.product.cooperative.name, v.line_id))
+    groups = [CartGroup(coop, list(lines)) for coop, lines in
+              groupby(views, key=lambda v: v.product.cooperative)]
+    return CartView(cart.id, groups)
+
+
+def fix_problems(cart: Cart, view: CartView) -> None:
+    """Drop sold-out lines and cut reduced ones to what is free (the customer was told)."""
+    for line_view in view.problems:
+        line = next(line for line in cart.lines if line.id == line_view.line_id)
+        if line_view.problem == "sold_out":
+            cart.lines.remove(line)
+        else:
+            line.quantity = line_view.sellable.most
+    db.session.flush()

@@ -1,0 +1,224 @@
+"""Placing an order: one transaction that snapshots the cart and reserves its stock."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+
+from shop.cart.models import Cart
+from shop.cart.services import view_cart
+from shop.catalog.models import ProductStatus
+from shop.checkout.errors import (
+    CannotCancel,
+    CartChanged,
+    CartEmpty,
+    NotEnoughStock,
+    ShippingUnavailable,
+    Shortage,
+)
+from shop.checkout.geo import zone_of
+from shop.checkout.models import ShippingMethod, ShippingZone
+from shop.db import begin_write, utcnow
+from shop.extensions import db
+from shop.inventory.locks import lock_stock
+from shop.inventory.models import Location, LocationKind
+from shop.inventory.reservations import reserve
+from shop.money import vat_included
+from shop.orders.models import (
+    Allocation,
+    DeliveryMethod,
+    Order,
+    OrderEvent,
+    OrderLine,
+    OrderStatus,
+)
+
+SHIPPING_VAT_BP = 2200
+# Stripe lets a Checkout Session live 30 minutes at least; stock is held a little longer.
+RESERVATION = timedelta(minutes=45)
+
+
+@dataclass
+class CheckoutDetails:
+    email: str
+    name: str
+    phone: str
+    delivery_method: DeliveryMethod
+    shipping_method: str
+    locale: str
+    ship_name: str = ""
+    ship_line1: str = ""
+    ship_line2: str = ""
+    ship_postal_code: str = ""
+    ship_city: str = ""
+    ship_province: str = ""
+    ship_country: str = ""
+    invoice_requested: bool = False
+    invoice_company: str = ""
+    invoice_vat_number: str = ""
+    invoice_tax_code: str = ""
+    invoice_sdi_code: str = ""
+    invoice_pec: str = ""
+    invoice_address: str = ""
+    user_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Totals:
+    subtotal_cents: int
+    shipping_cents: int
+    vat_cents: int
+
+    @property
+    def total_cents(self) -> int:
+        return self.subtotal_cents + self.shipping_cents
+
+
+def shipping_methods(delivery: DeliveryMethod | None = None,
+                     country: str | None = None) -> list[ShippingMethod]:
+    """Active methods, optionally only those serving a delivery method and destination."""
+    stmt = select(ShippingMethod).where(ShippingMethod.active.is_(True))
+    if delivery == DeliveryMethod.PICKUP:
+        stmt = stmt.where(ShippingMethod.zone == ShippingZone.PICKUP)
+    elif delivery == DeliveryMethod.SHIP:
+        zone = zone_of(country) if country else None
+        stmt = stmt.where(ShippingMethod.zone == zone) if zone else stmt.where(
+            ShippingMethod.zone != ShippingZone.PICKUP)
+    return list(db.session.scalars(stmt.order_by(ShippingMethod.position)))
+
+
+def find_method(code: str, delivery: DeliveryMethod, country: str) -> ShippingMethod:
+    for method in shipping_methods(delivery, country or None):
+        if method.code == code:
+            return method
+    raise ShippingUnavailable(code)
+
+
+def compute_totals(subtotal_cents: int, goods_vat_cents: int,
+                   method: ShippingMethod | None) -> Totals:
+    shipping = method.price_for(subtotal_cents) if method else 0
+    return Totals(subtotal_cents, shipping,
+                  goods_vat_cents + vat_included(shipping, SHIPPING_VAT_BP))
+
+
+def place_order(cart_id: int, details: CheckoutDetails, expected_total_cents: int | None,
+                now: datetime | None = None) -> Order:
+    """Turn the cart into an order awaiting payment, reserving all its stock or none.
+
+    Stock comes from the producing cooperative's workshop for shipping; for store pickup
+    the store's shelves are used first and the workshop covers the rest. Made-to-order
+    lines reserve nothing. The cart is emptied: the order page offers to pay or cancel.
+    """
+    begin_write(db.session)
+    now = now or utcnow()
+    cart = db.session.get(Cart, cart_id)
+    if cart is None or not cart.lines:
+        raise CartEmpty()
+    view = view_cart(cart, details.locale)
+    if any(line.problem == "sold_out" or line.product.status != ProductStatus.ACTIVE
+           for line in view.lines):
+        raise CartChanged()
+    method = find_method(details.shipping_method, details.delivery_method,
+                         details.ship_country)
+    totals = compute_totals(view.subtotal_cents, view.vat_cents, method)
+    if expected_total_cents is not None and totals.total_cents != expected_total_cents:
+        raise CartChanged()
+
+    store = db.session.scalar(select(Location).where(Location.kind == LocationKind.STORE))
+    workshops = {loc.cooperative_id: loc for loc in db.session.scalars(
+        select(Location).where(Location.kind == LocationKind.WORKSHOP))}
+
+    def sources(line) -> list[Location]:
+        workshop = workshops.get(line.product.cooperative_id)
+        if details.delivery_method == DeliveryMethod.PICKUP:
+            return [loc for loc in (store, workshop) if loc is not None]
+        return [workshop] if workshop is not None else []
+
+    stocked = [line for line in view.lines if not line.product.made_to_order]
+    locked = lock_stock({(line.variant.id, loc.id) for line in stocked
+                         for loc in sources(line)})
+
+    plan: list[tuple[object, list[tuple[object, int]]]] = []
+    shortages: list[Shortage] = []
+    for line in stocked:
+        need, takes = line.quantity, []
+        for loc in sources(line):
+            stock = locked.get((line.variant.id, loc.id))
+            take = min(need, stock.available) if stock else 0
+            if take > 0:
+                takes.append((stock, take))
+                need -= take
+        if need > 0:
+            shortages.append(Shortage(line.name, line.label, line.quantity,
+                                      line.quantity - need))
+        plan.append((line, takes))
+    if shortages:
+        raise NotEnoughStock(shortages)
+
+    order = Order(
+        status=OrderStatus.PENDING_PAYMENT, access_token=secrets.token_urlsafe(24),
+        user_id=details.user_id, locale=details.locale, email=details.email.lower(),
+        name=details.name, phone=details.phone, delivery_method=details.delivery_method,
+        shipping_method=method.code,
+        ship_name=details.ship_name, ship_line1=details.ship_line1,
+        ship_line2=details.ship_line2, ship_postal_code=details.ship_postal_code,
+        ship_city=details.ship_city, ship_province=details.ship_province,
+        ship_country=details.ship_country if details.delivery_method == DeliveryMethod.SHIP
+        else "",
+        invoice_requested=details.invoice_requested,
+        invoice_company=details.invoice_company,
+        invoice_vat_number=details.invoice_vat_number,
+        invoice_tax_code=details.invoice_tax_code, invoice_sdi_code=details.invoice_sdi_code,
+        invoice_pec=details.invoice_pec, invoice_address=details.invoice_address,
+        subtotal_cents=totals.subtotal_cents, shipping_cents=totals.shipping_cents,
+        vat_cents=totals.vat_cents, total_cents=totals.total_cents,
+        terms_accepted_at=now, reserved_until=now + RESERVATION, created_at=now)
+    db.session.add(order)
+    for line in view.lines:
+        product = line.product
+        order.lines.append(OrderLine(
+            variant_id=line.variant.id, product_id=product.id,
+            cooperative_id=product.cooperative_id, sku=line.variant.sku, name=line.name,
+            variant_label=line.label, unit_price_cents=line.unit_price_cents,
+            vat_rate_bp=product.vat_rate_bp, quantity=line.quantity,
+            made_to_order=product.made_to_order,
+            lead_time_days=product.effective_lead_time_days if product.made_to_order else 0))
+    db.session.flush()
+    order.number = f"VDM-{now.year}-{order.id:06d}"
+    lines_by_variant = {line.variant_id: line for line in order.lines}
+    for line, takes in plan:
+        for stock, quantity in takes:
+            reserve(stock, quantity)
+            db.session.add(Allocation(line=lines_by_variant[line.variant.id],
+                                      stock_id=stock.id, quantity=quantity))
+    db.session.add(OrderEvent(order=order, from_status=None,
+                              to_status=OrderStatus.PENDING_PAYMENT, actor="customer",
+                              user_id=details.user_id))
+    cart.lines.clear()
+    db.session.flush()
+    return order
+
+
+def cancel_unpaid_order(order_id: int, cart: Cart) -> Order:
+    """The customer gives up before paying: stock is freed and the items go back in the cart."""
+    from shop.cart.errors import CartError
+    from shop.cart.services import add_to_cart
+    from shop.orders.services import lock_order
+    from shop.payments.services import cancel_order, payment_under_way
+
+    begin_write(db.session)
+    order = lock_order(order_id)
+    if order.status != OrderStatus.PENDING_PAYMENT or payment_under_way(order):
+        raise CannotCancel(order.id)
+    cancel_order(order, actor="customer", note="cancelled before payment")
+    for line in order.lines:
+        if line.variant_id is None:
+            continue
+        try:
+            add_to_cart(cart, line.variant_id, line.quantity)
+        except CartError:
+            continue  # gone from the catalog meanwhile; the cart page shows what is left
+    return order

@@ -1,0 +1,1 @@
+"""Email through an outbox: rows written with the change, sent after it commits."""

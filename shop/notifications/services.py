@@ -1,0 +1,87 @@
+"""Queue emails in the outbox with the change that causes them; send them after commit."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+
+from flask import current_app, render_template
+from flask_babel import force_locale
+from flask_mail import Message
+from sqlalchemy import select
+
+from shop.db import begin_write, utcnow
+from shop.extensions import db, mail
+from shop.notifications.models import OutboxMessage, OutboxStatus
+
+log = logging.getLogger(__name__)
+MAX_ATTEMPTS = 8
+
+
+def enqueue_email(kind: str, recipient: str, template: str, *, locale: str,
+                  dedupe_key: str | None = None, order_id: int | None = None,
+                  **context) -> OutboxMessage | None:
+    """Render `templates/email/<template>.{txt,html}` in `locale` and queue it.
+
+    With a dedupe key, the same email is queued once however often this is called.
+    """
+    if dedupe_key and db.session.scalar(
+            select(OutboxMessage.id).where(OutboxMessage.dedupe_key == dedupe_key)):
+        return None
+    with force_locale(locale):
+        subject = render_template(f"email/{template}.subject.txt", **context).strip()
+        text = render_template(f"email/{template}.txt", **context)
+        html = render_template(f"email/{template}.html", **context)
+    message = OutboxMessage(kind=kind, recipient=recipient, subject=subject, body_text=text,
+                            body_html=html, locale=locale, dedupe_key=dedupe_key,
+                            order_id=order_id)
+    db.session.add(message)
+    db.session.flush()
+    return message
+
+
+def backoff(attempts: int) -> timedelta:
+    """1, 2, 4 … minutes between tries, at most six hours."""
+    return timedelta(minutes=min(2 ** max(attempts - 1, 0), 360))
+
+
+def claim_next(now: datetime, ids: list[int] | None = None) -> OutboxMessage | None:
+    """Lock the oldest message due for sending (skipping any another worker holds)."""
+    begin_write(db.session)
+    stmt = (select(OutboxMessage)
+            .where(OutboxMessage.status == OutboxStatus.PENDING,
+                   OutboxMessage.next_attempt_at <= now)
+            .order_by(OutboxMessage.id).limit(1)
+            .with_for_update(skip_locked=True))
+    if ids is not None:
+        stmt = stmt.where(OutboxMessage.id.in_(ids))
+    return db.session.scalar(stmt)
+
+
+def send_claimed(message: OutboxMessage, now: datetime) -> OutboxStatus | None:
+    """Send a claimed message and record the outcome; None means 'retry later'."""
+    try:
+        deliver(message)
+    except Exception as exc:  # any transport failure: retry later, never lose the row
+        message.attempts += 1
+        message.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+        if message.attempts >= MAX_ATTEMPTS:
+            message.status = OutboxStatus.FAILED
+            log.error("giving up on outbox message %s: %s", message.id, exc)
+            db.session.flush()
+            return OutboxStatus.FAILED
+        message.next_attempt_at = now + backoff(message.attempts)
+        log.warning("outbox message %s will be retried: %s", message.id, exc)
+        db.session.flush()
+        return None
+    message.status = OutboxStatus.SENT
+    message.attempts += 1
+    message.sent_at = utcnow()
+    db.session.flush()
+    return OutboxStatus.SENT
+
+
+def deliver(message: OutboxMessage) -> None:
+    mail.send(Message(subject=message.subject, recipients=[message.recipient],
+                      body=message.body_text, html=message.body_html or None,
+                      sender=current_app.config["MAIL_DEFAULT_SENDER"]))

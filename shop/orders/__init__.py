@@ -1,0 +1,1 @@
+"""Orders: what a customer bought, its snapshots, its stock allocations and its history."""

@@ -1,0 +1,21 @@
+"""What happens around an order's big moments, across domains (email, routing)."""
+
+from __future__ import annotations
+
+from flask import current_app, url_for
+
+from shop.notifications.services import enqueue_email
+from shop.orders.models import Order
+
+
+def order_url(order: Order) -> str:
+    base = current_app.config["SHOP_BASE_URL"].rstrip("/")
+    return base + url_for("storefront.order_detail", lang=order.locale,
+                          token=order.access_token)
+
+
+def order_paid(order: Order) -> None:
+    """Tell the customer, in their language, with everything they bought."""
+    enqueue_email("order_confirmation", order.email, "order_confirmation",
+                  locale=order.locale, dedupe_key=f"order-confirmation:{order.id}",
+                  order_id=order.id, order=order, order_link=order_url(order))

@@ -1,0 +1,180 @@
+"""Order models. Lines snapshot what was sold; allocations hold the stock it reserved."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from shop.db import UTCDateTime, utcnow
+from shop.extensions import db
+
+
+class OrderStatus(enum.StrEnum):
+    PENDING_PAYMENT = "pending_payment"
+    PAID = "paid"
+    PARTIALLY_FULFILLED = "partially_fulfilled"
+    FULFILLED = "fulfilled"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+    PARTIALLY_REFUNDED = "partially_refunded"
+    REFUNDED = "refunded"
+
+
+class DeliveryMethod(enum.StrEnum):
+    SHIP = "ship"
+    PICKUP = "pickup"
+
+
+class OrderSource(enum.StrEnum):
+    WEB = "web"
+    QUOTE = "quote"
+    STORE = "store"
+
+
+class AllocationStatus(enum.StrEnum):
+    RESERVED = "reserved"  # held for the order, counted in Stock.allocated
+    RELEASED = "released"  # given back (order cancelled or expired)
+    CONSUMED = "consumed"  # shipped: on_hand went down by the same amount
+
+
+class Order(db.Model):
+    __tablename__ = "order"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str | None] = mapped_column(String(24), unique=True)
+    status: Mapped[str] = mapped_column(String(24), default=OrderStatus.PENDING_PAYMENT,
+                                        index=True)
+    access_token: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
+    locale: Mapped[str] = mapped_column(String(5), default="it")
+    source: Mapped[str] = mapped_column(String(8), default=OrderSource.WEB)
+
+    email: Mapped[str] = mapped_column(String(254))
+    name: Mapped[str] = mapped_column(String(120))
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    delivery_method: Mapped[str] = mapped_column(String(8))
+    shipping_method: Mapped[str] = mapped_column(String(24))
+    ship_name: Mapped[str] = mapped_column(String(120), default="")
+    ship_line1: Mapped[str] = mapped_column(String(200), default="")
+    ship_line2: Mapped[str] = mapped_column(String(200), default="")
+    ship_postal_code: Mapped[str] = mapped_column(String(16), default="")
+    ship_city: Mapped[str] = mapped_column(String(120), default="")
+    ship_province: Mapped[str] = mapped_column(String(4), default="")
+    ship_country: Mapped[str] = mapped_column(String(2), default="")
+
+    invoice_requested: Mapped[bool] = mapped_column(Boolean, default=False)
+    invoice_company: Mapped[str] = mapped_column(String(200), default="")
+    invoice_vat_number: Mapped[str] = mapped_column(String(20), default="")
+    invoice_tax_code: Mapped[str] = mapped_column(String(20), default="")
+    invoice_sdi_code: Mapped[str] = mapped_column(String(7), default="")
+    invoice_pec: Mapped[str] = mapped_column(String(254), default="")
+    invoice_address: Mapped[str] = mapped_column(Text, default="")
+
+    subtotal_cents: Mapped[int] = mapped_column(Integer)
+    shipping_cents: Mapped[int] = mapped_column(Integer)
+    vat_cents: Mapped[int] = mapped_column(Integer)
+    total_cents: Mapped[int] = mapped_column(Integer)
+    refunded_cents: Mapped[int] = mapped_column(Integer, default=0)
+
+    terms_accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reserved_until: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    paid_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    needs_attention: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+    lines: Mapped[list[OrderLine]] = relationship(
+        back_populates="order", cascade="all, delete-orphan", order_by="OrderLine.id",
+        lazy="selectin")
+    events: Mapped[list[OrderEvent]] = relationship(
+        back_populates="order", cascade="all, delete-orphan", order_by="OrderEvent.id")
+
+    __table_args__ = (
+        CheckConstraint("subtotal_cents >= 0 AND shipping_cents >= 0 AND vat_cents >= 0 "
+                        "AND total_cents = subtotal_cents + shipping_cents",
+                        name="totals_add_up"),
+        CheckConstraint("refunded_cents >= 0 AND refunded_cents <= total_cents",
+                        name="refund_within_total"),
+    )
+
+
+class OrderLine(db.Model):
+    __tablename__ = "order_line"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("order.id", ondelete="CASCADE"),
+                                          index=True)
+    variant_id: Mapped[int | None] = mapped_column(ForeignKey("variant.id",
+                                                              ondelete="SET NULL"))
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("product.id",
+                                                              ondelete="SET NULL"))
+    cooperative_id: Mapped[int] = mapped_column(ForeignKey("cooperative.id"), index=True)
+    sku: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200))
+    variant_label: Mapped[str] = mapped_column(String(120))
+    unit_price_cents: Mapped[int] = mapped_column(Integer)
+    vat_rate_bp: Mapped[int] = mapped_column(Integer)
+    quantity: Mapped[int] = mapped_column(Integer)
+    made_to_order: Mapped[bool] = mapped_column(Boolean, default=False)
+    lead_time_days: Mapped[int] = mapped_column(Integer, default=0)
+
+    order: Mapped[Order] = relationship(back_populates="lines")
+    allocations: Mapped[list[Allocation]] = relationship(
+        back_populates="line", cascade="all, delete-orphan", lazy="selectin")
+    cooperative = relationship("Cooperative", lazy="joined")
+
+    __table_args__ = (
+        CheckConstraint("quantity > 0", name="quantity_positive"),
+        CheckConstraint("unit_price_cents >= 0", name="price_non_negative"),
+    )
+
+    @property
+    def total_cents(self) -> int:
+        return self.unit_price_cents * self.quantity
+
+
+class Allocation(db.Model):
+    """Units of one order line held at one location."""
+
+    __tablename__ = "allocation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_line_id: Mapped[int] = mapped_column(ForeignKey("order_line.id", ondelete="CASCADE"),
+                                               index=True)
+    stock_id: Mapped[int] = mapped_column(ForeignKey("stock.id"), index=True)
+    quantity: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(12), default=AllocationStatus.RESERVED)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    line: Mapped[OrderLine] = relationship(back_populates="allocations")
+    stock = relationship("Stock", lazy="joined")
+
+    __table_args__ = (CheckConstraint("quantity > 0", name="quantity_positive"),)
+
+
+class OrderEvent(db.Model):
+    """One change of an order's status: who, when, from, to."""
+
+    __tablename__ = "order_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("order.id", ondelete="CASCADE"),
+                                          index=True)
+    from_status: Mapped[str | None] = mapped_column(String(24))
+    to_status: Mapped[str] = mapped_column(String(24))
+    actor: Mapped[str] = mapped_column(String(80))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    order: Mapped[Order] = relationship(back_populates="events")

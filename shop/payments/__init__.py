@@ -1,0 +1,1 @@
+"""Payments: Stripe Checkout (or the demo gateway), webhooks, refunds."""

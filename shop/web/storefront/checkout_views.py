@@ -1,0 +1,219 @@
+"""Checkout: details, review with the full total, placing the order, paying it."""
+
+from __future__ import annotations
+
+from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from shop.cart import services as carts
+from shop.checkout import services as checkout
+from shop.checkout.errors import (
+    CannotCancel,
+    CartChanged,
+    CartEmpty,
+    NotEnoughStock,
+    ShippingUnavailable,
+)
+from shop.extensions import db, limiter
+from shop.orders.errors import OrderNotFound
+from shop.orders.models import DeliveryMethod, OrderStatus
+from shop.orders.services import get_order_by_token, lock_order
+from shop.payments import services as payments
+from shop.payments.errors import GatewayError
+from shop.payments.gateway import demo_mode, get_gateway
+from shop.web.storefront import bp
+from shop.web.storefront.cart_cookie import current_cart, current_or_new_cart, user_id
+from shop.web.storefront.forms import CheckoutForm, EmptyForm, PlaceOrderForm
+
+
+def _form(cls, **kwargs):
+    return cls(locale=g.lang, methods=checkout.shipping_methods(), **kwargs)
+
+
+@bp.route("/checkout", methods=["GET", "POST"])
+@limiter.limit("30 per minute", methods=["POST"])
+def checkout_details():
+    """Ask for contact, delivery and invoice details; then show the review step."""
+    view = carts.view_cart(current_cart(), g.lang)
+    if view.is_empty:
+        flash(_("Your cart is empty."), "info")
+        return redirect(url_for("storefront.cart"))
+    if view.problems:
+        return redirect(url_for("storefront.cart"))
+    prefill = {"email": current_user.email} if current_user.is_authenticated else {}
+    form = _form(CheckoutForm, data=prefill if request.method == "GET" else None)
+    if request.method == "POST" and form.validate_on_submit():
+        details = details_from(form)
+        try:
+            method = checkout.find_method(details.shipping_method, details.delivery_method,
+                                          details.ship_country)
+        except ShippingUnavailable:
+            form.shipping_method.errors.append(_("Choose a shipping method."))
+        else:
+            totals = checkout.compute_totals(view.subtotal_cents, view.vat_cents, method)
+            review = PlaceOrderForm(formdata=None, data=form.data, locale=g.lang,
+                                    methods=checkout.shipping_methods())
+            review.expected_total_cents.data = str(totals.total_cents)
+            return render_template("storefront/checkout_review.html", cart=view, form=review,
+                                   details=details, method=method, totals=totals)
+    return render_template("storefront/checkout.html", cart=view, form=form,
+                           methods=checkout.shipping_methods())
+
+
+def details_from(form) -> checkout.CheckoutDetails:
+    ship = form.delivery_method.data == DeliveryMethod.SHIP.value
+    return checkout.CheckoutDetails(
+        email=form.email.data.strip(), name=form.name.data.strip(),
+        phone=(form.phone.data or "").strip(),
+        delivery_method=DeliveryMethod(form.delivery_method.data),
+        shipping_method=form.shipping_method.data if ship else "pickup",
+        locale=g.lang,
+        ship_name=form.name.data.strip() if ship else "",
+        ship_line1=(form.ship_line1.data or "").strip() if ship else "",
+        ship_line2=(form.ship_line2.data or "").strip() if ship else "",
+        ship_postal_code=(form.ship_postal_code.data or "").strip().upper() if ship else "",
+        ship_city=(form.ship_city.data or "").strip() if ship else "",
+        ship_province=(form.ship_province.data or "").strip().upper() if ship else "",
+        ship_country=form.ship_country.data if ship else "",
+        invoice_requested=bool(form.invoice_requested.data),
+        invoice_company=(form.invoice_company.data or "").strip(),
+        invoice_vat_number=(form.invoice_vat_number.data or "").strip().upper(),
+        invoice_tax_code=(form.invoice_tax_code.data or "").strip().upper(),
+        invoice_sdi_code=(form.invoice_sdi_code.data or "").strip().upper(),
+        invoice_pec=(form.invoice_pec.data or "").strip(),
+        invoice_address=(form.invoice_address.data or "").strip(),
+        user_id=user_id())
+
+
+@bp.post("/checkout/place")
+@limiter.limit("20 per minute")
+def checkout_place():
+    """Place the order with obligation to pay, then send the customer to pay it."""
+    form = _form(PlaceOrderForm)
+    cart = current_cart()
+    view = carts.view_cart(cart, g.lang)
+    if cart is None or view.is_empty:
+        flash(_("Your cart is empty."), "info")
+        return redirect(url_for("storefront.cart"))
+    if not form.validate_on_submit():
+        if form.accept_terms.errors and len(form.errors) == 1:
+            details = details_from(form)
+            method = checkout.find_method(details.shipping_method, details.delivery_method,
+                                          details.ship_country)
+            totals = checkout.compute_totals(view.subtotal_cents, view.vat_cents, method)
+            return render_template("storefront/checkout_review.html", cart=view, form=form,
+                                   details=details, method=method, totals=totals), 400
+        return render_template("storefront/checkout.html", cart=view, form=form,
+                               methods=checkout.shipping_methods()), 400
+    try:
+        expected = int(form.expected_total_cents.data)
+    except ValueError:
+        expected = -1
+    try:
+        order = checkout.place_order(cart.id, details_from(form), expected)
+    except NotEnoughStock as exc:
+        db.session.rollback()
+        for s in exc.shortages:
+            flash(_("%(name)s (%(option)s): you asked for %(asked)d, only %(left)d can be "
+                    "reserved now.", name=s.name, option=s.label, asked=s.requested,
+                    left=s.available), "error")
+        return redirect(url_for("storefront.cart"))
+    except (CartChanged, CartEmpty, ShippingUnavailable):
+        db.session.rollback()
+        flash(_("Something in your cart changed (price or availability). Please check it "
+                "and confirm again."), "warning")
+        return redirect(url_for("storefront.cart"))
+    db.session.commit()
+    return redirect(start_payment(order), code=303)
+
+
+def start_payment(order) -> str:
+    """Open a payment session for a committed order; where to send the customer next."""
+    order_page = url_for("storefront.order_detail", token=order.access_token)
+    existing = payments.open_payment(order)
+    if existing is not None and existing.session_url:
+        return existing.session_url
+    base = current_app.config["SHOP_BASE_URL"].rstrip("/")
+    request_ = payments.checkout_request(
+        order, success_url=base + order_page + "?session_id={CHECKOUT_SESSION_ID}",
+        cancel_url=base + order_page + "?cancelled=1")
+    gateway = get_gateway()
+    try:
+        session = gateway.create_checkout_session(request_)
+    except GatewayError:
+        current_app.logger.exception("could not open a payment session for %s", order.number)
+        db.session.rollback()
+        flash(_("The payment service did not answer. Your order is saved and its items are "
+                "set aside: try paying again in a minute."), "error")
+        return order_page
+    payments.record_session(lock_order(order.id), gateway.provider, session)
+    db.session.commit()
+    return session.url
+
+
+@bp.get("/orders/<token>")
+def order_detail(token: str):
+    """Show an order to whoever holds its link: status, lines, delivery, payment."""
+    try:
+        order = get_order_by_token(token)
+    except OrderNotFound:
+        abort(404)
+    session_id = request.args.get("session_id", "")
+    if order.status == OrderStatus.PENDING_PAYMENT and session_id.startswith("cs_"):
+        sync_from_gateway(order, session_id)
+    response = current_app.make_response(render_template(
+        "storefront/order_detail.html", order=order, form=EmptyForm(),
+        just_paid=bool(session_id), cancelled=request.args.get("cancelled") == "1",
+        open_payment=payments.open_payment(order), demo=demo_mode()))
+    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+def sync_from_gateway(order, session_id: str) -> None:
+    """Back from the hosted page: ask the gateway at once rather than wait for the webhook."""
+    try:
+        payment = payments.find_payment(session_id)
+        if payment.order_id != order.id:
+            return
+        session = get_gateway().retrieve_session(session_id)
+    except Exception:  # the webhook will settle it; the page must still show
+        current_app.logger.warning("could not check session %s on return", session_id)
+        db.session.rollback()
+        return
+    if session.status == "complete":
+        payments.session_completed(session, get_gateway().provider, actor="customer-return")
+        db.session.commit()
+
+
+@bp.post("/orders/<token>/pay")
+@limiter.limit("20 per minute")
+def order_pay(token: str):
+    """Send the customer (back) to pay an order awaiting payment."""
+    try:
+        order = get_order_by_token(token)
+    except OrderNotFound:
+        abort(404)
+    if order.status != OrderStatus.PENDING_PAYMENT:
+        flash(_("This order cannot be paid any more."), "info")
+        return redirect(url_for("storefront.order_detail", token=token))
+    return redirect(start_payment(order), code=303)
+
+
+@bp.post("/orders/<token>/cancel")
+def order_cancel(token: str):
+    """Give up an unpaid order: its items go back to the cart and the stock is freed."""
+    try:
+        order = get_order_by_token(token)
+    except OrderNotFound:
+        abort(404)
+    try:
+        checkout.cancel_unpaid_order(order.id, current_or_new_cart())
+    except CannotCancel:
+        db.session.rollback()
+        flash(_("This order can no longer be cancelled here: write to us."), "info")
+        return redirect(url_for("storefront.order_detail", token=token))
+    db.session.commit()
+    flash(_("Order cancelled. Its items are back in your cart."), "success")
+    return redirect(url_for("storefront.cart"))
