@@ -53,10 +53,11 @@ def register_extensions(app: Flask) -> None:
 
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
     from shop.notifications import inline
-    from shop.web import login
+    from shop.web import login, transactions
 
     login.init_app(app)
     inline.init_app(app)
+    transactions.init_app(app)
 
 
 def register_models() -> None:

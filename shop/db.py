@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, datetime
 
 from sqlalchemy import DateTime, MetaData, event
@@ -68,10 +70,27 @@ def _sqlite_pragmas(dbapi_connection, connection_record):
     cursor.close()
 
 
+_writing: ContextVar[bool] = ContextVar("shop_writing", default=False)
+
+
+@contextmanager
+def writing():
+    """Inside, every transaction that begins is a writer (SQLite: BEGIN IMMEDIATE).
+
+    Wrapped around each POST request and the worker: they change state, often in more than
+    one transaction (an order, then its payment session).
+    """
+    token = _writing.set(True)
+    try:
+        yield
+    finally:
+        _writing.reset(token)
+
+
 @event.listens_for(Engine, "begin")
 def _sqlite_begin(conn):
     if conn.dialect.name == "sqlite":
-        immediate = conn.get_execution_options().get(WRITE_INTENT)
+        immediate = conn.get_execution_options().get(WRITE_INTENT) or _writing.get()
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
@@ -98,7 +117,7 @@ def begin_write(session) -> None:
     """
     if isinstance(session, scoped_session):
         session = session()
-    if session.get_bind().dialect.name != "sqlite":
+    if session.get_bind().dialect.name != "sqlite" or _writing.get():
         return
     if session.in_transaction():
         if session.new or session.dirty or session.deleted or session.info.get(_FLUSHED):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import click
 from flask.cli import with_appcontext
 
-from shop.db import begin_write, utcnow
+from shop.db import begin_write, utcnow, writing
 from shop.extensions import db
 from shop.notifications.models import OutboxStatus
 from shop.notifications.services import claim_next, send_claimed
@@ -72,6 +72,11 @@ def run_round() -> RoundReport:
 @with_appcontext
 def worker_command(once: bool, interval: float) -> None:
     """Send queued email and release stock held by unpaid, expired orders."""
+    with writing():
+        _loop(once, interval)
+
+
+def _loop(once: bool, interval: float) -> None:
     while True:
         try:
             report = run_round()

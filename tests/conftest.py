@@ -15,8 +15,11 @@ import pytest
 from sqlalchemy import text
 
 from shop import create_app
+from shop.checkout.defaults import ensure_default_shipping_methods
 from shop.config import TestConfig
 from shop.extensions import db
+from tests.fixtures.factories import make_category, make_cooperative, make_product
+from tests.fixtures.mail import start_sink
 
 _state = {"content": "unknown"}  # "empty", "demo" or "dirty"
 
@@ -131,3 +134,44 @@ def csrf_token(client, url: str) -> str:
     match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html)
     assert match, f"no CSRF token on {url}"
     return match.group(1)
+
+
+@pytest.fixture
+def catalog(app):
+    """Three cooperatives; SKU-APRON has 5 in the workshop and 2 in the store,
+    SKU-TOTE its last unit, SKU-BISCOTTI plenty, SKU-BOARD is made to order."""
+    with app.app_context():
+        home = make_category("casa", "Casa", "Home")
+        food = make_category("forno", "Forno", "Bakery")
+        sew = make_cooperative("filo", "Filo Dritto", institute="san_vittore")
+        bake = make_cooperative("lievito", "Lievito Madre", institute="opera", craft="bakery")
+        wood = make_cooperative("venature", "Venature", institute="opera", craft="carpentry")
+        apron = make_product(sew, home, slug="apron", name_it="Grembiule", name_en="Apron",
+                             prices=(3250,), stock=(5,), store_stock=(2,))
+        tote = make_product(sew, home, slug="tote", name_it="Borsa", name_en="Tote bag",
+                            prices=(1800,), stock=(1,))
+        biscotti = make_product(bake, food, slug="biscotti", name_it="Biscotti",
+                                name_en="Biscuits", prices=(650,), stock=(30,),
+                                vat_rate_bp=1000)
+        board = make_product(wood, home, slug="board", name_it="Tagliere inciso",
+                             name_en="Engraved board", prices=(4500,), made_to_order=True,
+                             lead_time_days=10)
+        for product, sku in ((apron, "SKU-APRON"), (tote, "SKU-TOTE"),
+                             (biscotti, "SKU-BISCOTTI"), (board, "SKU-BOARD")):
+            product.variants[0].sku = sku
+        ensure_default_shipping_methods()
+        db.session.commit()
+    return app
+
+
+@pytest.fixture
+def smtp(app):
+    """Send the shop's mail to a local sink for this test."""
+    controller, sink = start_sink()
+    state = app.extensions["mail"]
+    saved = (state.server, state.port, state.suppress, state.use_tls, state.use_ssl)
+    state.server, state.port, state.suppress = "127.0.0.1", controller.port, False
+    state.use_tls = state.use_ssl = False
+    yield sink
+    state.server, state.port, state.suppress, state.use_tls, state.use_ssl = saved
+    controller.stop()

@@ -57,7 +57,8 @@ class StripeGateway:
                                                    "limit": 100})
         except stripe.StripeError as exc:
             raise GatewayError(str(exc)) from exc
-        return [RefundInfo(r.id, r.amount, r.status) for r in refunds.data]
+        return [RefundInfo(r["id"], r["amount"], r["status"])
+                for r in refunds.to_dict()["data"]]
 
     def refund(self, payment_intent_id: str, amount_cents: int,
                idempotency_key: str) -> RefundInfo:
@@ -67,10 +68,12 @@ class StripeGateway:
                 {"idempotency_key": idempotency_key})
         except stripe.StripeError as exc:
             raise GatewayError(str(exc)) from exc
-        return RefundInfo(r.id, r.amount, r.status)
+        data = r.to_dict()
+        return RefundInfo(data["id"], data["amount"], data["status"])
 
 
-def _session_info(session) -> SessionInfo:
+def _session_info(obj) -> SessionInfo:
+    session = obj.to_dict()
     intent = session.get("payment_intent")
     if intent is not None and not isinstance(intent, str):
         intent = intent.get("id")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from wtforms.fields.choices import SelectChoice
 
 from shop.cart import services as carts
 from shop.cart.errors import LineNotFound, OutOfStock, VariantUnavailable
@@ -31,7 +32,7 @@ def cart_add(slug: str):
         flash(_("That product is no longer on sale."), "error")
         return redirect(url_for("storefront.cart"))
     form = AddToCartForm()
-    form.variant_id.choices = [(v.id, v.sku) for v in product.active_variants]
+    form.variant_id.choices = [SelectChoice(v.id, v.sku) for v in product.active_variants]
     back = url_for("storefront.product_detail", slug=slug)
     if not form.validate_on_submit():
         flash(_("Choose an option and a quantity between 1 and 99."), "error")

@@ -15,6 +15,7 @@ from shop.checkout.errors import (
     NotEnoughStock,
     ShippingUnavailable,
 )
+from shop.db import begin_write
 from shop.extensions import db, limiter
 from shop.orders.errors import OrderNotFound
 from shop.orders.models import DeliveryMethod, OrderStatus
@@ -183,6 +184,7 @@ def sync_from_gateway(order, session_id: str) -> None:
         db.session.rollback()
         return
     if session.status == "complete":
+        begin_write(db.session)
         payments.session_completed(session, get_gateway().provider, actor="customer-return")
         db.session.commit()
 

@@ -18,6 +18,7 @@ from wtforms import (
     TelField,
     TextAreaField,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Email, InputRequired, Length, NumberRange, Optional, Regexp
 
 from shop.checkout.geo import EU_COUNTRIES, PROVINCES, valid_postcode
@@ -41,12 +42,13 @@ class EmptyForm(FlaskForm):
     """A form with only its CSRF token, for POST buttons."""
 
 
-def country_choices(locale: str) -> list[tuple[str, str]]:
+def country_choices(locale: str) -> list[SelectChoice]:
+    """EU countries by name in the visitor's language, Italy first."""
     from babel import Locale
 
     names = Locale.parse(locale).territories
-    return sorted(((code, names.get(code, code)) for code in EU_COUNTRIES),
-                  key=lambda pair: (pair[0] != "IT", pair[1]))
+    return sorted((SelectChoice(code, names.get(code, code)) for code in EU_COUNTRIES),
+                  key=lambda choice: (choice.value != "IT", choice.label))
 
 
 class CheckoutForm(FlaskForm):
@@ -57,8 +59,9 @@ class CheckoutForm(FlaskForm):
         Optional(), Length(max=40),
         Regexp(r"^\+?[0-9 ().-]{6,}$", message=_l("Enter a phone number with digits only."))])
     delivery_method = RadioField(_l("Delivery"), default=DeliveryMethod.SHIP.value, choices=[
-        (DeliveryMethod.SHIP.value, _l("Ship to an address")),
-        (DeliveryMethod.PICKUP.value, _l("Collect at our Viale dei Mille store (free)"))],
+        SelectChoice(DeliveryMethod.SHIP.value, _l("Ship to an address")),
+        SelectChoice(DeliveryMethod.PICKUP.value,
+                     _l("Collect at our Viale dei Mille store (free)"))],
         validators=[InputRequired()])
     shipping_method = RadioField(_l("Shipping method"), validators=[Optional()])
     ship_line1 = StringField(_l("Address"), validators=[Optional(), Length(max=200)])
@@ -84,7 +87,8 @@ class CheckoutForm(FlaskForm):
     def __init__(self, *args, locale: str = "it", methods=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.ship_country.choices = country_choices(locale)
-        self.shipping_method.choices = [(m.code, m.tr(locale).name) for m in methods]
+        self.shipping_method.choices = [SelectChoice(m.code, m.tr(locale).name)
+                                        for m in methods]
 
     def validate(self, extra_validators=None) -> bool:
         valid = super().validate(extra_validators)
