@@ -53,11 +53,12 @@ def register_extensions(app: Flask) -> None:
 
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
     from shop.notifications import inline
-    from shop.web import login, transactions
+    from shop.web import login, security, transactions
 
     login.init_app(app)
     inline.init_app(app)
     transactions.init_app(app)
+    security.init_app(app)
 
 
 def register_models() -> None:

@@ -50,7 +50,10 @@ class Config:
     MAIL_PASSWORD = env("MAIL_PASSWORD")
     MAIL_DEFAULT_SENDER = env("MAIL_DEFAULT_SENDER",
                               "Viale dei Mille <negozio@vialedeimille.example>")
-    MAIL_SUPPRESS_SEND = env("MAIL_SUPPRESS_SEND", "1") == "1"
+    MAIL_SUPPRESS_SEND = env("MAIL_SUPPRESS_SEND", "0") == "1"
+    # Development writes each email as an .eml file here instead of using SMTP; unset it
+    # (MAIL_FILE_DIR=) to send through MAIL_SERVER.
+    MAIL_FILE_DIR = env("MAIL_FILE_DIR", str(Path(INSTANCE_PATH) / "mail"))
     OUTBOX_INLINE_FLUSH = True
 
     REDIS_URL = env("REDIS_URL")
@@ -77,6 +80,7 @@ class TestConfig(Config):
     RATELIMIT_ENABLED = False
     RATELIMIT_STORAGE_URI = "memory://"
     MAIL_SUPPRESS_SEND = True
+    MAIL_FILE_DIR = None
     OUTBOX_INLINE_FLUSH = False  # tests send through the worker, as production does
     STRIPE_SECRET_KEY = None
     STRIPE_WEBHOOK_SECRET = None
@@ -89,6 +93,7 @@ class ProductionConfig(Config):
     SEED_DEMO_ALLOWED = False
     OUTBOX_INLINE_FLUSH = False
     MAIL_SUPPRESS_SEND = False
+    MAIL_FILE_DIR = None
     SESSION_COOKIE_SECURE = True
     REMEMBER_COOKIE_SECURE = True
     PREFERRED_URL_SCHEME = "https"

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
 
 from shop.cart.errors import LineNotFound, OutOfStock, VariantUnavailable
 from shop.cart.models import Cart, CartLine
@@ -221,6 +222,10 @@ def view_cart(cart: Cart | None, locale: str) -> CartView:
     """The cart grouped by cooperative, with prices and availability as of now."""
     if cart is None or not cart.lines:
         return CartView(cart.id if cart else None)
+    # One statement for every line's variant and product, so their translations, variants
+    # and images load in one batch each instead of once per line.
+    db.session.scalars(select(Variant).where(Variant.id.in_([ln.variant_id for ln in cart.lines]))
+                       .options(joinedload(Variant.product))).all()
     free = sellable([line.variant_id for line in cart.lines])
     views: list[CartLineView] = []
     for line in cart.lines:

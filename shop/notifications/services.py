@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from flask import current_app, render_template
 from flask_babel import force_locale
@@ -82,6 +83,14 @@ def send_claimed(message: OutboxMessage, now: datetime) -> OutboxStatus | None:
 
 
 def deliver(message: OutboxMessage) -> None:
-    mail.send(Message(subject=message.subject, recipients=[message.recipient],
-                      body=message.body_text, html=message.body_html or None,
-                      sender=current_app.config["MAIL_DEFAULT_SENDER"]))
+    """Hand the message to the mail server (or, in development, to a file)."""
+    email = Message(subject=message.subject, recipients=[message.recipient],
+                    body=message.body_text, html=message.body_html or None,
+                    sender=current_app.config["MAIL_DEFAULT_SENDER"])
+    folder = current_app.config.get("MAIL_FILE_DIR")
+    if folder:
+        path = Path(folder)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / f"{message.id:06d}-{message.kind}.eml").write_bytes(email.as_bytes())
+        return
+    mail.send(email)

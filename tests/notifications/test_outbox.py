@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import email
 import threading
 from datetime import UTC, datetime, timedelta
+from email.policy import default
 
 import pytest
 from sqlalchemy import func, select
@@ -142,3 +144,18 @@ def test_development_sends_right_after_the_request_commits(client, catalog, smtp
     paid_order(client, catalog)
     assert len(smtp.to("anna@example.org")) == 1
     assert outbox(catalog) == [("order_confirmation", "sent", 1)]
+
+
+def test_development_writes_emails_to_files(client, catalog, app, tmp_path):
+    app.config["MAIL_FILE_DIR"] = str(tmp_path / "mail")
+    try:
+        order = paid_order(client, catalog)
+        with catalog.app_context():
+            assert send_outbox().sent == 1
+    finally:
+        app.config["MAIL_FILE_DIR"] = None
+    (eml,) = (tmp_path / "mail").glob("*.eml")
+    assert eml.name.endswith("-order_confirmation.eml")
+    message = email.message_from_bytes(eml.read_bytes(), policy=default)
+    assert message["Subject"] == f"Ordine {order.number} confermato — Viale dei Mille"
+    assert message["To"] == "anna@example.org"
