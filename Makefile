@@ -18,12 +18,12 @@ $(STAMP): pyproject.toml
 install: $(STAMP) translations
 
 translations: $(STAMP)
-	$(BIN)/pybabel compile --use-fuzzy -d shop/translations -D messages >/dev/null
+	$(BIN)/pybabel -q compile -d shop/translations -D messages
 
 run: install
 	mkdir -p instance
 	$(FLASK) db upgrade
-	$(FLASK) catalog seed-demo
+	$(FLASK) catalog seed-demo --if-empty
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
 browser:

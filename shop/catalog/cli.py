@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from shop.accounts.models import User
 from shop.catalog.models import Category, Cooperative, Product, ProductImage, Variant
-from shop.catalog.seed import seed_demo
+from shop.catalog.seed import DEMO_LOGINS, seed_demo
 from shop.extensions import db
 from shop.inventory.models import Location, Stock, StockMovement
 
@@ -22,7 +22,9 @@ COUNTED = (("cooperatives", Cooperative), ("categories", Category), ("products",
 
 @catalog_cli.command("seed-demo")
 @click.option("--no-images", is_flag=True, help="Skip drawing the product pictures.")
-def seed_demo_command(no_images: bool) -> None:
+@click.option("--if-empty", is_flag=True,
+              help="Only load it into a shop that has no products yet (keeps your edits).")
+def seed_demo_command(no_images: bool, if_empty: bool) -> None:
     """Load the demo catalog, its stock and one user per role; safe to run again."""
     if not current_app.config.get("SEED_DEMO_ALLOWED", False):
         click.echo("Refusing to load demo data: this configuration "
@@ -30,8 +32,12 @@ def seed_demo_command(no_images: bool) -> None:
                    "(SEED_DEMO_ALLOWED is off, as in production). Nothing was changed.",
                    err=True)
         raise SystemExit(1)
-    logins = seed_demo(with_images=not no_images)
-    db.session.commit()
+    if if_empty and db.session.scalar(select(func.count(Product.id))):
+        click.echo("The shop already has products: demo catalog left as it is.")
+        logins = DEMO_LOGINS
+    else:
+        logins = seed_demo(with_images=not no_images)
+        db.session.commit()
 
     click.echo("Demo catalog ready:")
     for label, model in COUNTED:

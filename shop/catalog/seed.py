@@ -74,6 +74,7 @@ DEMO_USERS = (
     DemoUser(Role.STAFF, "staff", "Negozio Demo", "staff-demo-2026"),
     DemoUser(Role.ADMIN, "admin", "Amministrazione Demo", "admin-demo-2026"),
 )
+DEMO_LOGINS = [DemoLogin(user.email, user.role.value, user.password) for user in DEMO_USERS]
 
 
 def seed_demo(with_images: bool = True) -> list[DemoLogin]:

@@ -266,3 +266,19 @@ def test_seed_demo_command_refuses_when_demo_data_is_not_allowed(runner, app, mo
     with app.app_context():
         assert table_counts() == before
         assert before["product"] == 0
+
+
+def test_seed_if_empty_keeps_an_existing_catalog(runner, demo_rw):
+    from shop.catalog.models import ProductTranslation
+
+    with demo_rw.app_context():
+        row = db.session.scalar(select(ProductTranslation).where(ProductTranslation.locale == "it"))
+        row.name = "Nome cambiato a mano"
+        db.session.commit()
+        row_id = row.id
+    result = runner.invoke(args=["catalog", "seed-demo", "--if-empty", "--no-images"])
+    assert result.exit_code == 0
+    assert "already has products" in result.output
+    assert "cliente@demo.vialedeimille.example" in result.output
+    with demo_rw.app_context():
+        assert db.session.get(ProductTranslation, row_id).name == "Nome cambiato a mano"
