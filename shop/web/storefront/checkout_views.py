@@ -153,13 +153,17 @@ def start_payment(order) -> str:
     return session.url
 
 
+def order_or_404(token: str):
+    try:
+        return get_order_by_token(token)
+    except OrderNotFound:
+        abort(404)
+
+
 @bp.get("/orders/<token>")
 def order_detail(token: str):
     """Show an order to whoever holds its link: status, lines, delivery, payment."""
-    try:
-        order = get_order_by_token(token)
-    except OrderNotFound:
-        abort(404)
+    order = order_or_404(token)
     session_id = request.args.get("session_id", "")
     if order.status == OrderStatus.PENDING_PAYMENT and session_id.startswith("cs_"):
         sync_from_gateway(order, session_id)
@@ -193,10 +197,7 @@ def sync_from_gateway(order, session_id: str) -> None:
 @limiter.limit("20 per minute")
 def order_pay(token: str):
     """Send the customer (back) to pay an order awaiting payment."""
-    try:
-        order = get_order_by_token(token)
-    except OrderNotFound:
-        abort(404)
+    order = order_or_404(token)
     if order.status != OrderStatus.PENDING_PAYMENT:
         flash(_("This order cannot be paid any more."), "info")
         return redirect(url_for("storefront.order_detail", token=token))
@@ -206,10 +207,7 @@ def order_pay(token: str):
 @bp.post("/orders/<token>/cancel")
 def order_cancel(token: str):
     """Give up an unpaid order: its items go back to the cart and the stock is freed."""
-    try:
-        order = get_order_by_token(token)
-    except OrderNotFound:
-        abort(404)
+    order = order_or_404(token)
     try:
         checkout.cancel_unpaid_order(order.id, current_or_new_cart())
     except CannotCancel:
