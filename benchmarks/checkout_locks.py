@@ -22,15 +22,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from shop import create_app  # noqa: E402
-from shop.cart.services import add_to_cart, get_or_create_cart  # noqa: E402
-from shop.checkout.defaults import ensure_default_shipping_methods  # noqa: E402
-from shop.checkout import services as checkout_services  # noqa: E402
-from shop.checkout.services import CheckoutDetails, place_order  # noqa: E402
-from shop.config import TestConfig  # noqa: E402
-from shop.extensions import db  # noqa: E402
-from shop.orders.models import DeliveryMethod  # noqa: E402
-from tests.fixtures.factories import make_category, make_cooperative, make_product  # noqa: E402
+from shop import create_app
+from shop.cart.services import add_to_cart, get_or_create_cart
+from shop.checkout import services as checkout_services
+from shop.checkout.defaults import ensure_default_shipping_methods
+from shop.checkout.services import CheckoutDetails, place_order
+from shop.config import TestConfig
+from shop.extensions import db
+from shop.orders.models import DeliveryMethod
+from tests.fixtures.factories import make_category, make_cooperative, make_product
 
 ORDERS = 200
 THREADS = 8
