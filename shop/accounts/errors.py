@@ -41,3 +41,8 @@ class PasswordTooShort(AccountError):
 
 class UnsupportedLocale(AccountError):
     pass
+
+
+class NotAllowed(AccountError):
+    """The user may not act here at all (wrong role, signed out, deactivated)."""
+
