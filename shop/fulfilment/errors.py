@@ -24,3 +24,6 @@ class InvalidTransition(FulfilmentError):
 class TrackingRequired(FulfilmentError):
     """Shipping to a customer needs a known carrier and a tracking code."""
 
+
+class InvalidMonth(FulfilmentError):
+    """A statement month outside the range the shop can report on."""
