@@ -63,13 +63,24 @@ def test_a_pickup_order_takes_store_stock_first_and_routes_the_rest(catalog):
     assert store.due_date == local_date(order.paid_at) + timedelta(days=1)
 
 
-def test_each_fulfilment_starts_with_an_event(catalog):
+def test_each_fulfilment_starts_with_an_event_and_each_cooperative_gets_an_email(catalog):
     c = catalog
-    paid_order([(c.apron, 1), (c.spoon, 1)], delivery="pickup")
+    order = paid_order([(c.apron, 1), (c.spoon, 1)], delivery="pickup")
 
     events = db.session.execute(select(FulfilmentEvent.from_status, FulfilmentEvent.to_status,
                                        FulfilmentEvent.actor)).all()
     assert events == [(None, "new", "system")] * 2  # the store part and Legno Buono
+    mails = db.session.execute(select(OutboxMessage.kind, OutboxMessage.recipient,
+                                      OutboxMessage.subject)
+                               .where(OutboxMessage.kind == "coop_new_order")
+                               .order_by(OutboxMessage.id)).all()
+    assert mails == [
+        ("coop_new_order", c.wood.contact_email, f"Nuovo ordine da evadere: {order.number}"),
+    ]
+    body = db.session.scalar(select(OutboxMessage.body_text)
+                             .where(OutboxMessage.kind == "coop_new_order"))
+    assert "Consegnalo al negozio di Viale dei Mille" in body
+    assert f"1 × Cucchiaio (V0) — {c.spoon.sku}" in body
 
 
 def test_routing_twice_creates_nothing_more(catalog):
