@@ -53,9 +53,11 @@ def carrier_name(code: str) -> str:
 
 
 def account_home_url(user) -> str:
-    """Where a signed-in user's own area is: the cooperative dashboard or the shop."""
+    """Where a signed-in user's own area is: the dashboard, the staff list or the shop."""
     if getattr(user, "role", None) == "coop":
         return url_for("coop.dashboard")
+    if getattr(user, "is_staff", False):
+        return url_for("staff.fulfilment_list")
     return url_for("storefront.home", lang=current_lang())
 
 

@@ -35,6 +35,7 @@ def people(app):
 
 @pytest.mark.parametrize(("email", "landing"), [
     ("anna@filo.example", "/coop/"),
+    ("negozio@example.org", "/staff/fulfilments"),
     ("giulia@example.org", "/it/"),
     ("  Giulia@Example.org ", "/it/"),
 ])
