@@ -40,4 +40,4 @@ messages: $(STAMP)
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --ignore-dirs='.* node_modules instance' \
 		-o shop/translations/messages.pot --no-location --sort-output --project "Viale dei Mille" . >/dev/null
 	$(BIN)/pybabel update -i shop/translations/messages.pot -d shop/translations -D messages \
-		--no-fuzzy-matching --ignore-obsolete --no-location >/dev/null
+		--no-fuzzy-matching --ignore-obsolete --width 100 >/dev/null

@@ -67,12 +67,16 @@ def register_models() -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from shop.web.coop import bp as coop_bp
     from shop.web.root import bp as root_bp
+    from shop.web.staff import bp as staff_bp
     from shop.web.storefront import bp as storefront_bp
     from shop.web.webhooks import bp as webhooks_bp
 
     app.register_blueprint(root_bp)
     app.register_blueprint(storefront_bp)
+    app.register_blueprint(coop_bp)
+    app.register_blueprint(staff_bp)
     app.register_blueprint(webhooks_bp)
 
 

@@ -1,6 +1,6 @@
 """Every domain's models in one import, for the application, Alembic and the tests."""
 
-from shop.accounts.models import Role, User
+from shop.accounts.models import PasswordResetToken, Role, User
 from shop.cart.models import Cart, CartLine
 from shop.catalog.models import (
     Category,
@@ -15,6 +15,7 @@ from shop.catalog.models import (
     VariantTranslation,
 )
 from shop.checkout.models import ShippingMethod, ShippingMethodTranslation
+from shop.fulfilment.models import Fulfilment, FulfilmentEvent, FulfilmentLine
 from shop.inventory.models import Location, Stock, StockMovement
 from shop.notifications.models import OutboxMessage
 from shop.orders.models import Allocation, Order, OrderEvent, OrderLine
@@ -22,8 +23,9 @@ from shop.payments.models import Payment, ProcessedWebhookEvent, Refund
 
 __all__ = [
     "Allocation", "Cart", "CartLine", "Category", "CategoryTranslation", "Cooperative",
-    "CooperativeTranslation", "Location", "Order", "OrderEvent", "OrderLine", "OutboxMessage",
-    "Payment", "ProcessedWebhookEvent", "Product", "ProductImage", "ProductImageTranslation",
+    "CooperativeTranslation", "Fulfilment", "FulfilmentEvent", "FulfilmentLine", "Location",
+    "Order", "OrderEvent", "OrderLine", "OutboxMessage", "PasswordResetToken", "Payment",
+    "ProcessedWebhookEvent", "Product", "ProductImage", "ProductImageTranslation",
     "ProductTranslation", "Refund", "Role", "ShippingMethod", "ShippingMethodTranslation",
     "Stock", "StockMovement", "User", "Variant", "VariantTranslation",
 ]

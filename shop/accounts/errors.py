@@ -41,3 +41,15 @@ class PasswordTooShort(AccountError):
 
 class UnsupportedLocale(AccountError):
     pass
+
+
+class NotAllowed(AccountError):
+    """The user may not act here at all (wrong role, signed out, deactivated)."""
+
+
+class InvalidCredentials(AccountError):
+    """Email and password do not match an active user; deliberately says no more."""
+
+
+class InvalidResetToken(AccountError):
+    """The password reset link is unknown, expired or already used."""

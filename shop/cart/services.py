@@ -218,6 +218,20 @@ def merge_carts(source: Cart, target: Cart) -> None:
     db.session.flush()
 
 
+def claim_guest_cart(token: str | None, user_id: int) -> Cart | None:
+    """At sign-in, the guest cart becomes the user's, or is merged into the one they have."""
+    guest = find_cart(token, None) if token else None
+    if guest is None:
+        return find_cart(None, user_id)
+    own = db.session.scalar(select(Cart).where(Cart.user_id == user_id))
+    if own is None:
+        guest.user_id = user_id
+        db.session.flush()
+        return guest
+    merge_carts(guest, own)
+    return own
+
+
 def view_cart(cart: Cart | None, locale: str) -> CartView:
     """The cart grouped by cooperative, with prices and availability as of now."""
     if cart is None or not cart.lines:

@@ -24,3 +24,11 @@ class InsufficientStock(InventoryError):
         super().__init__(
             f"variant {variant_id} at location {location_id}: cannot change on hand "
             f"{on_hand} by {delta} with {allocated} allocated")
+
+
+class StockNotFound(InventoryError):
+    """No variant of the member's own cooperative answers to that id (foreign ids included)."""
+
+
+class InvalidAdjustment(InventoryError):
+    """An adjustment with a reason members may not use, or a quantity that makes no sense."""

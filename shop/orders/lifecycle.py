@@ -15,7 +15,15 @@ def order_url(order: Order) -> str:
 
 
 def order_paid(order: Order) -> None:
-    """Tell the customer, in their language, with everything they bought."""
+    """Tell the customer, route the work to the cooperatives and tell each of them.
+
+    Runs in the transaction that marks the order paid; running it again adds nothing.
+    """
+    from shop.fulfilment.notifications import notify_cooperative
+    from shop.fulfilment.routing import route_order
+
     enqueue_email("order_confirmation", order.email, "order_confirmation",
                   locale=order.locale, dedupe_key=f"order-confirmation:{order.id}",
                   order_id=order.id, order=order, order_link=order_url(order))
+    for fulfilment in route_order(order):
+        notify_cooperative(fulfilment)

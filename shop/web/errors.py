@@ -48,5 +48,12 @@ def guess_lang(app: Flask) -> None:
     first = request.path.strip("/").split("/", 1)[0]
     if first in app.config["LANGUAGES"]:
         g.lang = first
+        return
+    from flask_login import current_user
+
+    # Outside the storefront (the cooperative and staff areas) users read their own language.
+    locale = getattr(current_user, "locale", None) if current_user.is_authenticated else None
+    if locale in app.config["LANGUAGES"]:
+        g.lang = locale
     else:
         g.lang = request.accept_languages.best_match(app.config["LANGUAGES"]) or "it"

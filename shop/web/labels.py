@@ -27,6 +27,82 @@ ORDER_STATUSES = {
     "refunded": _l("Refunded"),
 }
 
+# A pickup order is "fulfilled" when every part waits at the store.
+ORDER_STATUSES_PICKUP = {
+    **ORDER_STATUSES,
+    "partially_fulfilled": _l("Partly ready for pickup"),
+    "fulfilled": _l("Ready for pickup"),
+}
+
+# As cooperatives and staff call each step.
+FULFILMENT_STATUSES = {
+    "new": _l("New"),
+    "accepted": _l("Accepted"),
+    "in_production": _l("In production"),
+    "ready": _l("Ready"),
+    "shipped": _l("Shipped"),
+    "delivered": _l("Delivered"),
+    "delivered_to_store": _l("Delivered to the store"),
+    "collected": _l("Collected"),
+    "cancelled": _l("Cancelled"),
+}
+
+# The button that makes each move.
+FULFILMENT_ACTIONS = {
+    "accepted": _l("Accept"),
+    "in_production": _l("Start production"),
+    "ready": _l("Mark as ready"),
+    "shipped": _l("Ship"),
+    "delivered": _l("Mark as delivered"),
+    "delivered_to_store": _l("Mark as delivered to the store"),
+    "collected": _l("Mark as collected"),
+    "cancelled": _l("Cancel this part"),
+}
+
+# As the customer reads each step on their order page.
+FULFILMENT_PROGRESS = {
+    "new": _l("Being prepared"),
+    "accepted": _l("Being prepared"),
+    "in_production": _l("Being made"),
+    "ready": _l("Packed, leaving soon"),
+    "shipped": _l("Shipped"),
+    "delivered": _l("Delivered"),
+    "delivered_to_store": _l("Waiting for you at the store"),
+    "collected": _l("Collected"),
+    "cancelled": _l("Cancelled"),
+}
+STORE_PART_PROGRESS = {
+    **FULFILMENT_PROGRESS,
+    "new": _l("Being set aside at the store"),
+    "ready": _l("Waiting for you at the store"),
+}
+PICKUP_PART_PROGRESS = {
+    **FULFILMENT_PROGRESS,
+    "ready": _l("On its way to the store"),
+}
+
+DESTINATIONS = {
+    "customer": _l("Ship to the customer"),
+    "store": _l("Deliver to the Viale dei Mille store"),
+}
+
+MOVEMENT_REASONS = {
+    "initial": _l("Opening stock"),
+    "production": _l("Production finished"),
+    "sale": _l("Sale"),
+    "damaged": _l("Damaged"),
+    "count_correction": _l("Count correction"),
+    "transfer_in": _l("Transfer in"),
+    "transfer_out": _l("Transfer out"),
+    "return": _l("Return"),
+}
+
+DUE_FILTERS = {
+    "overdue": _l("Overdue"),
+    "today": _l("Due by today"),
+    "week": _l("Due within a week"),
+}
+
 SORTS = {
     "relevance": _l("Featured"),
     "newest": _l("Newest"),
@@ -38,3 +114,16 @@ SORTS = {
 
 def label(mapping: dict, code: str | None) -> str:
     return str(mapping.get(code or "", code or ""))
+
+
+def order_status(code: str | None, delivery_method: str | None = None) -> str:
+    return label(ORDER_STATUSES_PICKUP if delivery_method == "pickup" else ORDER_STATUSES, code)
+
+
+def fulfilment_progress(fulfilment) -> str:
+    """A part's status as the customer reads it, by where its goods go."""
+    if fulfilment.cooperative_id is None:
+        return label(STORE_PART_PROGRESS, fulfilment.status)
+    if fulfilment.destination == "store":
+        return label(PICKUP_PART_PROGRESS, fulfilment.status)
+    return label(FULFILMENT_PROGRESS, fulfilment.status)

@@ -1,8 +1,13 @@
-"""Flask-Login wiring: how a session's user id becomes a User."""
+"""Flask-Login wiring: how a session's user id becomes a User, and where sign-in lives."""
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
+from flask import redirect, request, url_for
+
 from shop.extensions import db, login_manager
+from shop.i18n import current_lang
 
 
 def init_app(app) -> None:
@@ -18,3 +23,21 @@ def init_app(app) -> None:
         except (TypeError, ValueError):
             return None
         return user if user is not None and user.active else None
+
+    login_manager.unauthorized_handler(redirect_to_login)
+
+
+def redirect_to_login():
+    """Send a signed-out visitor to the sign-in page, to come back here afterwards."""
+    target = request.full_path.rstrip("?") if request.method == "GET" else request.path
+    return redirect(url_for("storefront.account_login", lang=current_lang(), next=target))
+
+
+def safe_next(target: str | None) -> str | None:
+    """A path on this site to return to after signing in; anything else is dropped."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc:
+        return None
+    return target

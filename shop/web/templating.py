@@ -7,6 +7,7 @@ import json
 from flask import Flask, current_app, g, request, url_for
 from markupsafe import Markup
 
+from shop.fulfilment.carriers import tracking_url
 from shop.i18n import current_lang, format_money, format_number
 from shop.web import labels
 
@@ -24,12 +25,40 @@ def init_app(app: Flask) -> None:
         institute_label=lambda code: labels.label(labels.INSTITUTES, code),
         craft_label=lambda code: labels.label(labels.CRAFTS, code),
         sort_label=lambda code: labels.label(labels.SORTS, code),
-        order_status_label=lambda code: labels.label(labels.ORDER_STATUSES, code),
+        order_status_label=labels.order_status,
+        fulfilment_status_label=lambda code: labels.label(labels.FULFILMENT_STATUSES, code),
+        fulfilment_action_label=lambda code: labels.label(labels.FULFILMENT_ACTIONS, code),
+        fulfilment_progress=labels.fulfilment_progress,
+        destination_label=lambda code: labels.label(labels.DESTINATIONS, code),
+        movement_reason_label=lambda code: labels.label(labels.MOVEMENT_REASONS, code),
+        carrier_name=carrier_name,
+        tracking_url=tracking_url,
+        account_home_url=account_home_url,
         current_lang=current_lang,
     )
     app.jinja_env.add_extension("jinja2.ext.do")
     app.context_processor(lambda: {"lang": current_lang()})
     app.context_processor(shop_context)
+
+
+def carrier_name(code: str) -> str:
+    from flask_babel import gettext
+
+    from shop.fulfilment.carriers import CARRIERS
+
+    carrier = CARRIERS.get(code)
+    if carrier is None:
+        return code
+    return carrier.name or gettext("Other carrier")
+
+
+def account_home_url(user) -> str:
+    """Where a signed-in user's own area is: the dashboard, the staff list or the shop."""
+    if getattr(user, "role", None) == "coop":
+        return url_for("coop.dashboard")
+    if getattr(user, "is_staff", False):
+        return url_for("staff.fulfilment_list")
+    return url_for("storefront.home", lang=current_lang())
 
 
 def media_url(path: str, width: int | None = None) -> str:

@@ -200,7 +200,12 @@ def test_demo_payment_confirms_and_emails_in_the_customers_language(client, cata
     assert "Your order is confirmed and paid." in page
     assert f"<h1>{order.number}</h1>" in page
     with catalog.app_context():
-        assert send_outbox().sent == 1
+        coop_addresses = sorted(line.cooperative.contact_email
+                                for line in db.session.get(Order, order.id).lines)
+        # The customer's confirmation, and a "new order to fulfil" to each cooperative.
+        assert send_outbox().sent == 3
+    assert sorted(m["To"] for m in smtp.messages) == sorted(["anna@example.org",
+                                                             *coop_addresses])
     (message,) = smtp.to("anna@example.org")
     assert message["Subject"] == f"Order {order.number} confirmed — Viale dei Mille"
     text = text_part(message)

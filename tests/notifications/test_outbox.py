@@ -53,12 +53,14 @@ def test_a_committed_email_is_sent_once_even_after_a_crash(client, catalog, smtp
     # The request committed the paid order and its email, then the process died before
     # sending (inline sending is off in tests, as in production): the worker sends it.
     paid_order(client, catalog)
-    assert outbox(catalog) == [("order_confirmation", "pending", 0)]
+    assert outbox(catalog) == [("order_confirmation", "pending", 0),
+                               ("coop_new_order", "pending", 0)]
     with catalog.app_context():
-        assert send_outbox().sent == 1
+        assert send_outbox().sent == 2
         assert send_outbox().sent == 0
     assert len(smtp.to("anna@example.org")) == 1
-    assert outbox(catalog) == [("order_confirmation", "sent", 1)]
+    assert len(smtp.messages) == 2
+    assert outbox(catalog) == [("order_confirmation", "sent", 1), ("coop_new_order", "sent", 1)]
 
 
 def test_the_same_fact_queues_one_email(client, catalog):
@@ -69,7 +71,7 @@ def test_the_same_fact_queues_one_email(client, catalog):
                               order=db.session.get(Order, order.id), order_link="/x")
         db.session.commit()
     assert again is None
-    assert len(outbox(catalog)) == 1
+    assert [kind for kind, _, _ in outbox(catalog)] == ["order_confirmation", "coop_new_order"]
 
 
 def test_mail_server_down_retries_with_backoff_then_sends(client, catalog, smtp, app):
@@ -79,8 +81,8 @@ def test_mail_server_down_retries_with_backoff_then_sends(client, catalog, smtp,
     try:
         with catalog.app_context():
             report = send_outbox()
-            message = db.session.scalar(select(OutboxMessage))
-            assert (report.sent, report.retried) == (0, 1)
+            message = db.session.scalar(select(OutboxMessage).order_by(OutboxMessage.id))
+            assert (report.sent, report.retried) == (0, 2)
             assert message.attempts == 1
             assert message.last_error.startswith("ConnectionRefusedError")
             assert message.next_attempt_at > datetime.now(UTC) + timedelta(seconds=50)
@@ -88,12 +90,11 @@ def test_mail_server_down_retries_with_backoff_then_sends(client, catalog, smtp,
     finally:
         state.port = port
     with catalog.app_context():
-        message = db.session.scalar(select(OutboxMessage))
-        message.next_attempt_at = datetime.now(UTC)
+        db.session.execute(db.update(OutboxMessage).values(next_attempt_at=datetime.now(UTC)))
         db.session.commit()
-        assert send_outbox().sent == 1
-    assert outbox(catalog) == [("order_confirmation", "sent", 2)]
-    assert len(smtp.messages) == 1
+        assert send_outbox().sent == 2
+    assert outbox(catalog) == [("order_confirmation", "sent", 2), ("coop_new_order", "sent", 2)]
+    assert len(smtp.messages) == 2
 
 
 def test_gives_up_after_the_last_attempt_and_keeps_the_row(client, catalog, app):
@@ -110,13 +111,14 @@ def test_gives_up_after_the_last_attempt_and_keeps_the_row(client, catalog, app)
                 send_outbox()
     finally:
         state.suppress, state.port, state.server = saved
-    assert outbox(catalog) == [("order_confirmation", "failed", MAX_ATTEMPTS)]
+    assert outbox(catalog) == [("order_confirmation", "failed", MAX_ATTEMPTS),
+                               ("coop_new_order", "failed", MAX_ATTEMPTS)]
 
 
 def test_two_workers_at_once_send_each_email_once(client, catalog, smtp):
     for _ in range(4):
         paid_order(client, catalog)
-    assert len(outbox(catalog)) == 4
+    assert len(outbox(catalog)) == 8
     barrier = threading.Barrier(2)
 
     def work():
@@ -129,8 +131,8 @@ def test_two_workers_at_once_send_each_email_once(client, catalog, smtp):
         t.start()
     for t in threads:
         t.join(30)
-    assert len(smtp.messages) == 4
-    assert [status for _, status, _ in outbox(catalog)] == ["sent"] * 4
+    assert len(smtp.messages) == 8
+    assert [status for _, status, _ in outbox(catalog)] == ["sent"] * 8
 
 
 @pytest.fixture
@@ -143,7 +145,7 @@ def inline_flush(app):
 def test_development_sends_right_after_the_request_commits(client, catalog, smtp, inline_flush):
     paid_order(client, catalog)
     assert len(smtp.to("anna@example.org")) == 1
-    assert outbox(catalog) == [("order_confirmation", "sent", 1)]
+    assert outbox(catalog) == [("order_confirmation", "sent", 1), ("coop_new_order", "sent", 1)]
 
 
 def test_development_writes_emails_to_files(client, catalog, app, tmp_path):
@@ -151,10 +153,10 @@ def test_development_writes_emails_to_files(client, catalog, app, tmp_path):
     try:
         order = paid_order(client, catalog)
         with catalog.app_context():
-            assert send_outbox().sent == 1
+            assert send_outbox().sent == 2
     finally:
         app.config["MAIL_FILE_DIR"] = None
-    (eml,) = (tmp_path / "mail").glob("*.eml")
+    eml, _coop_notice = sorted((tmp_path / "mail").glob("*.eml"))
     assert eml.name.endswith("-order_confirmation.eml")
     message = email.message_from_bytes(eml.read_bytes(), policy=default)
     assert message["Subject"] == f"Ordine {order.number} confermato — Viale dei Mille"

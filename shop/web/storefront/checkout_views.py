@@ -17,6 +17,7 @@ from shop.checkout.errors import (
 )
 from shop.db import begin_write
 from shop.extensions import db, limiter
+from shop.fulfilment.services import order_fulfilments
 from shop.orders.errors import OrderNotFound
 from shop.orders.models import DeliveryMethod, OrderStatus
 from shop.orders.services import get_order_by_token, lock_order
@@ -170,7 +171,8 @@ def order_detail(token: str):
     response = current_app.make_response(render_template(
         "storefront/order_detail.html", order=order, form=EmptyForm(),
         just_paid=bool(session_id), cancelled=request.args.get("cancelled") == "1",
-        open_payment=payments.open_payment(order), demo=demo_mode()))
+        open_payment=payments.open_payment(order), demo=demo_mode(),
+        fulfilments=order_fulfilments(order)))
     response.headers["Referrer-Policy"] = "no-referrer"
     response.headers["Cache-Control"] = "private, no-store"
     return response

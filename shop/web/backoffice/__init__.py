@@ -1,0 +1,1 @@
+"""What the cooperative and staff areas share: fulfilment forms and pages (no blueprint)."""

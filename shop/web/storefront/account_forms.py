@@ -1,0 +1,29 @@
+"""Forms of the account pages: sign in, ask for a reset link, choose a new password."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import EmailField, HiddenField, PasswordField
+from wtforms.validators import Email, EqualTo, InputRequired, Length
+
+from shop.accounts.services import MIN_PASSWORD_LENGTH
+
+
+class LoginForm(FlaskForm):
+    email = EmailField(_l("Email"), validators=[InputRequired(), Length(max=254)])
+    password = PasswordField(_l("Password"), validators=[InputRequired(), Length(max=200)])
+    next = HiddenField()
+
+
+class PasswordResetRequestForm(FlaskForm):
+    email = EmailField(_l("Email"), validators=[
+        InputRequired(), Length(max=254), Email(check_deliverability=False)])
+
+
+class PasswordResetForm(FlaskForm):
+    password = PasswordField(_l("New password"), validators=[
+        InputRequired(), Length(min=MIN_PASSWORD_LENGTH, max=200, message=_l(
+            "Use at least %(min)d characters.", min=MIN_PASSWORD_LENGTH))])
+    confirm = PasswordField(_l("Repeat the new password"), validators=[
+        InputRequired(), EqualTo("password", message=_l("The two passwords differ."))])

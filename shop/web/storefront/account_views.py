@@ -1,0 +1,95 @@
+"""Account pages: the one sign-in page for every role, sign-out, and password reset."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_user, logout_user
+
+from shop.accounts import auth
+from shop.accounts.errors import InvalidCredentials, InvalidResetToken, PasswordTooShort
+from shop.cart.services import claim_guest_cart
+from shop.extensions import db, limiter
+from shop.web.login import safe_next
+from shop.web.storefront import bp
+from shop.web.storefront.account_forms import (
+    LoginForm,
+    PasswordResetForm,
+    PasswordResetRequestForm,
+)
+from shop.web.storefront.cart_cookie import cookie_token
+from shop.web.templating import account_home_url
+
+NO_STORE = {"Cache-Control": "private, no-store"}
+
+
+@bp.route("/account/login", methods=["GET", "POST"])
+@limiter.limit("10 per minute", methods=["POST"])
+def account_login():
+    """Sign a user in and send them on: members to /coop/, staff to /staff/, others back."""
+    form = LoginForm(data={"next": request.args.get("next", "")}
+                     if request.method == "GET" else None)
+    if request.method == "GET" and current_user.is_authenticated:
+        return redirect(safe_next(form.next.data) or account_home_url(current_user))
+    if not form.validate_on_submit():
+        return render_template("storefront/account_login.html", form=form), 200, NO_STORE
+    try:
+        user = auth.authenticate(form.email.data, form.password.data)
+    except InvalidCredentials:
+        db.session.rollback()
+        return render_template("storefront/account_login.html", form=form, failed=True), \
+            200, NO_STORE
+    guest_token = cookie_token()
+    session.clear()  # a fresh session for the signed-in user: no fixation
+    login_user(user)
+    claim_guest_cart(guest_token, user.id)
+    db.session.commit()
+    return redirect(safe_next(form.next.data) or account_home_url(user), code=303)
+
+
+@bp.post("/account/logout")
+def account_logout():
+    """Sign out and forget everything the session held."""
+    logout_user()
+    session.clear()
+    flash(_("You are signed out."), "success")
+    return redirect(url_for("storefront.home"), code=303)
+
+
+@bp.route("/account/password-reset", methods=["GET", "POST"])
+@limiter.limit("5 per minute", methods=["POST"])
+def account_password_reset():
+    """Email a single-use reset link, saying the same whether the address is known or not."""
+    form = PasswordResetRequestForm()
+    if not form.validate_on_submit():
+        return render_template("storefront/account_password_reset.html", form=form)
+    auth.request_password_reset(form.email.data)
+    db.session.commit()
+    flash(_("If an account uses that address, we have sent it a link to choose a new "
+            "password. The link works once, for one hour."), "success")
+    return redirect(url_for("storefront.account_login"), code=303)
+
+
+@bp.route("/account/password-reset/<token>", methods=["GET", "POST"])
+@limiter.limit("10 per minute", methods=["POST"])
+def account_password_reset_confirm(token: str):
+    """Choose a new password through a reset link; the link then stops working."""
+    headers = {**NO_STORE, "Referrer-Policy": "no-referrer"}
+    try:
+        auth.check_reset_token(token)
+    except InvalidResetToken:
+        return render_template("storefront/account_password_reset_confirm.html", form=None,
+                               token=token), 410, headers
+    form = PasswordResetForm()
+    if not form.validate_on_submit():
+        return render_template("storefront/account_password_reset_confirm.html", form=form,
+                               token=token), 200, headers
+    try:
+        auth.reset_password(token, form.password.data)
+    except (InvalidResetToken, PasswordTooShort):
+        db.session.rollback()
+        return render_template("storefront/account_password_reset_confirm.html", form=None,
+                               token=token), 410, headers
+    db.session.commit()
+    flash(_("Your password has been changed: sign in with the new one."), "success")
+    return redirect(url_for("storefront.account_login"), code=303)
