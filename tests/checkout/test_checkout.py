@@ -274,3 +274,13 @@ def test_order_page_is_private_to_the_token_holder(client, catalog):
 
 def test_empty_cart_cannot_check_out(client, catalog):
     assert client.get("/en/checkout").location == "/en/cart"
+
+
+def test_the_thank_you_shows_on_return_from_payment_only(client, catalog):
+    add(client, catalog, "SKU-APRON", 1)
+    pay_demo(client, place(client, ADDRESS).location, "pay")
+    token = the_order(catalog).access_token
+    assert "confermato e pagato" in client.get(f"/it/orders/{token}?paid=1").get_data(as_text=True)
+    later = client.get(f"/it/orders/{token}").get_data(as_text=True)
+    assert "confermato e pagato" not in later
+    assert "Pagato, in preparazione" in later

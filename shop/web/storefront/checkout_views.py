@@ -170,7 +170,8 @@ def order_detail(token: str):
         sync_from_gateway(order, session_id)
     response = current_app.make_response(render_template(
         "storefront/order_detail.html", order=order, form=EmptyForm(),
-        just_paid=bool(session_id), cancelled=request.args.get("cancelled") == "1",
+        just_paid=bool(session_id) or request.args.get("paid") == "1",
+        cancelled=request.args.get("cancelled") == "1",
         open_payment=payments.open_payment(order), demo=demo_mode(),
         fulfilments=order_fulfilments(order)))
     response.headers["Referrer-Policy"] = "no-referrer"
