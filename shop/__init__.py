@@ -55,6 +55,9 @@ def register_extensions(app: Flask) -> None:
     from shop.web import login
 
     login.init_app(app)
+    from shop import search
+
+    search.init_app(app)
 
 
 def register_models() -> None:
@@ -85,6 +88,8 @@ def register_errors(app: Flask) -> None:
 def register_commands(app: Flask) -> None:
     from shop.accounts.cli import users_cli
     from shop.catalog.cli import catalog_cli
+    from shop.search.cli import search_cli
 
     app.cli.add_command(catalog_cli)
     app.cli.add_command(users_cli)
+    app.cli.add_command(search_cli)

@@ -14,9 +14,10 @@ from shop.catalog.models import (
     VariantTranslation,
 )
 from shop.inventory.models import Location, Stock, StockMovement
+from shop.search.models import SearchUpdate
 
 __all__ = [
     "Category", "CategoryTranslation", "Cooperative", "CooperativeTranslation", "Location",
-    "Product", "ProductImage", "ProductImageTranslation", "ProductTranslation", "Role", "Stock",
-    "StockMovement", "User", "Variant", "VariantTranslation",
+    "Product", "ProductImage", "ProductImageTranslation", "ProductTranslation", "Role",
+    "SearchUpdate", "Stock", "StockMovement", "User", "Variant", "VariantTranslation",
 ]
