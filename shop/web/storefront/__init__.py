@@ -23,4 +23,8 @@ def require_known_lang():
         abort(404)
 
 
-from shop.web.storefront import views  # noqa: E402, F401  (routes register on import)
+# Routes register on import.
+from shop.web.storefront import (  # noqa: E402, F401
+    search_views,
+    views,
+)
