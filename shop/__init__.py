@@ -59,6 +59,9 @@ def register_extensions(app: Flask) -> None:
     inline.init_app(app)
     transactions.init_app(app)
     security.init_app(app)
+    from shop import search
+
+    search.init_app(app)
 
 
 def register_models() -> None:
@@ -95,8 +98,10 @@ def register_errors(app: Flask) -> None:
 def register_commands(app: Flask) -> None:
     from shop.accounts.cli import users_cli
     from shop.catalog.cli import catalog_cli
+    from shop.search.cli import search_cli
     from shop.worker import worker_command
 
     app.cli.add_command(catalog_cli)
     app.cli.add_command(users_cli)
     app.cli.add_command(worker_command)
+    app.cli.add_command(search_cli)

@@ -30,6 +30,10 @@ class Config:
     SQLALCHEMY_ENGINE_OPTIONS: dict = {}
     MEDIA_ROOT = env("MEDIA_ROOT", str(Path(INSTANCE_PATH) / "media"))
     SEARCH_INDEX_DIR = env("SEARCH_INDEX_DIR", str(Path(INSTANCE_PATH) / "search-index"))
+    # Apply catalog changes to the search index when the request or command that made them
+    # ends; off, they wait in the queue for `flask worker` / `flask search process-queue`.
+    SEARCH_INLINE_UPDATES = env("SEARCH_INLINE_UPDATES", "1") == "1"
+    SEARCH_LOCK_TIMEOUT = float(env("SEARCH_LOCK_TIMEOUT", "0.25") or 0.25)
 
     BABEL_DEFAULT_LOCALE = "it"
     BABEL_DEFAULT_TIMEZONE = "Europe/Rome"

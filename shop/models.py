@@ -20,12 +20,14 @@ from shop.inventory.models import Location, Stock, StockMovement
 from shop.notifications.models import OutboxMessage
 from shop.orders.models import Allocation, Order, OrderEvent, OrderLine
 from shop.payments.models import Payment, ProcessedWebhookEvent, Refund
+from shop.search.models import SearchUpdate
 
 __all__ = [
     "Allocation", "Cart", "CartLine", "Category", "CategoryTranslation", "Cooperative",
     "CooperativeTranslation", "Fulfilment", "FulfilmentEvent", "FulfilmentLine", "Location",
     "Order", "OrderEvent", "OrderLine", "OutboxMessage", "PasswordResetToken", "Payment",
     "ProcessedWebhookEvent", "Product", "ProductImage", "ProductImageTranslation",
-    "ProductTranslation", "Refund", "Role", "ShippingMethod", "ShippingMethodTranslation",
+    "ProductTranslation", "Refund", "Role", "SearchUpdate", "ShippingMethod",
+    "ShippingMethodTranslation",
     "Stock", "StockMovement", "User", "Variant", "VariantTranslation",
 ]

@@ -29,6 +29,7 @@ from shop.web.storefront import (  # noqa: E402, F401
     cart_views,
     checkout_views,
     demo_views,
+    search_views,
     views,
 )
 from shop.web.storefront.cart_cookie import set_cookie  # noqa: E402
