@@ -13,6 +13,7 @@ the segment; only what depends on deletions is recomputed when the index changes
 
 from __future__ import annotations
 
+import heapq
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Iterator
@@ -22,6 +23,8 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from shop.search.schema import FACET_FIELDS
 
 SEGMENT_CACHE_SIZE = 50_000
+# Entries a view (one index generation) keeps for the queries it answers.
+VIEW_CACHE_SIZE = 4_000
 
 
 class LRU:
@@ -112,7 +115,7 @@ class IndexView:
                         if leaf.doc_count_all() and leaf.segment() is not None]
         self._terms: dict = {}
         self._columns: dict[str, list] = {}
-        self._orders: dict[str, list[int]] = {}
+        self._derived: dict = {}
         self._lock = threading.Lock()
         self.live = self._live()
 
@@ -134,8 +137,14 @@ class IndexView:
                 found |= _SEGMENTS.get((segment, "t", field, btext),
                                        lambda leaf=leaf: self._segment_term(leaf, field, btext)
                                        ) << offset
-            self._terms[key] = found
+            self._remember(self._terms, key, found)
         return found
+
+    @staticmethod
+    def _remember(cache: dict, key, value) -> None:
+        if len(cache) >= VIEW_CACHE_SIZE:
+            cache.clear()
+        cache[key] = value
 
     @staticmethod
     def _segment_term(leaf, field: str, btext: bytes) -> int:
@@ -153,11 +162,15 @@ class IndexView:
 
     def facet(self, field: str, value: str) -> int:
         """Documents whose facet column holds `value`."""
-        found = 0
-        for leaf, offset, segment in self._leaves:
-            by_value = _SEGMENTS.get((segment, "f", field),
-                                     lambda leaf=leaf: _segment_facets(leaf, field))
-            found |= by_value.get(value, 0) << offset
+        key = ("facet", field, value)
+        found = self._terms.get(key)
+        if found is None:
+            found = 0
+            for leaf, offset, segment in self._leaves:
+                by_value = _SEGMENTS.get((segment, "f", field),
+                                         lambda leaf=leaf: _segment_facets(leaf, field))
+                found |= by_value.get(value, 0) << offset
+            self._remember(self._terms, key, found)
         return found
 
     def facet_values(self, field: str) -> set[str]:
@@ -174,49 +187,81 @@ class IndexView:
             if values is None:
                 values = []
                 for leaf, _, segment in self._leaves:
-                    values.extend(_SEGMENTS.get(
-                        (segment, "c", field),
-                        lambda leaf=leaf: list(leaf.column_reader(field, translate=True))))
+                    values.extend(self._segment_column(leaf, segment, field))
                 self._columns[field] = values
         return values
 
-    def order(self, field: str) -> list[int]:
-        """Document numbers sorted by a column's value (ties: by document number)."""
-        with self._lock:
-            found = self._orders.get(field)
-        if found is None:
-            values = self.column(field)
-            found = sorted(range(self.size), key=values.__getitem__)
-            with self._lock:
-                self._orders[field] = found
-        return found
+    @staticmethod
+    def _segment_column(leaf, segment: str, field: str) -> list:
+        return _SEGMENTS.get((segment, "c", field),
+                             lambda: list(leaf.column_reader(field, translate=True)))
+
+    def ordered(self, field: str, descending: bool = False) -> Iterator[int]:
+        """Document numbers by a column's value, lazily merged from each segment's order."""
+        runs = []
+        for leaf, offset, segment in self._leaves:
+            values = self._segment_column(leaf, segment, field)
+            order = _SEGMENTS.get((segment, "o", field), lambda values=values: sorted(
+                range(len(values)), key=values.__getitem__))
+            runs.append(_run(values, order, offset, descending))
+        return (doc for _, doc in heapq.merge(*runs, reverse=descending))
 
     def range_bits(self, field: str, low: int | None, high: int | None) -> int:
         """Documents whose numeric column lies within [low, high] (None: unbounded)."""
         key = ("range", field, low, high)
         found = self._terms.get(key)
         if found is None:
-            values = self.column(field)
-            found = bits_of((doc for doc, value in enumerate(values)
+            found = 0
+            for leaf, offset, segment in self._leaves:
+                values = self._segment_column(leaf, segment, field)
+                found |= _SEGMENTS.get((segment, "r", field, low, high), lambda values=values: (
+                    bits_of((doc for doc, value in enumerate(values)
                              if (low is None or value >= low)
-                             and (high is None or value <= high)), self.size)
-            self._terms[key] = found
+                             and (high is None or value <= high)), len(values)))) << offset
+            self._remember(self._terms, key, found)
         return found
 
     # Vocabulary ------------------------------------------------------------------------
 
+    def cached(self, key: tuple, compute: Callable[[], object]):
+        """A value derived from this generation of the index, computed once."""
+        found = self._derived.get(key)
+        if found is None:
+            found = compute()
+            self._remember(self._derived, key, found)
+        return found
+
     def expand_prefix(self, field: str, prefix: str) -> list[str]:
-        return [term.decode("utf-8") if isinstance(term, bytes) else term
-                for term in self.reader.expand_prefix(field, prefix)]
+        """The terms of a field starting with `prefix`, sorted.
+
+        Asked segment by segment, each answer cached: merging the term lists of every
+        segment through Whoosh's reader took milliseconds after each index update.
+        """
+        found: set[str] = set()
+        for leaf, _, segment in self._leaves:
+            found.update(_SEGMENTS.get(
+                (segment, "p", field, prefix),
+                lambda leaf=leaf: tuple(_decoded(leaf.expand_prefix(field, prefix)))))
+        return sorted(found)
 
     def frequency(self, field: str, text: str) -> int:
-        return self.reader.doc_frequency(field, text)
+        return self.doc_frequency(field, text)
 
     def terms_within(self, field: str, text: str, maxdist: int, prefix: int) -> list[str]:
         return list(self.reader.terms_within(field, text, maxdist, prefix=prefix))
 
     def stored_id(self, doc: int) -> int:
         return int(self.searcher.stored_fields(doc)["id"])
+
+
+def _run(values: list, order: list[int], offset: int, descending: bool):
+    for doc in (reversed(order) if descending else order):
+        yield values[doc], doc + offset
+
+
+def _decoded(terms) -> Iterator[str]:
+    for term in terms:
+        yield term.decode("utf-8") if isinstance(term, bytes) else term
 
 
 def _segment_facets(leaf, field: str) -> dict[str, int]:

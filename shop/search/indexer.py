@@ -218,7 +218,7 @@ def apply_changes(ix, languages: Iterable[str], session: Session,
                 writer.delete_by_term("id", str(product_id))
             else:
                 writer.update_document(**doc)
-        writer.commit()
+        writer.commit(mergetype=segments.merge_small_segments)
     except BaseException:
         writer.cancel()
         raise

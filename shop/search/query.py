@@ -211,8 +211,9 @@ def _compile_words(view: IndexView, query: str, lang: str, languages) -> list[_W
 
 def _near_terms(view: IndexView, field_name: str, term: str) -> list[str]:
     """Terms of a field one edit away from `term` and sharing its first letters."""
-    return [candidate for candidate in view.expand_prefix(field_name, term[:FUZZY_PREFIX])
-            if candidate != term and _one_edit_apart(candidate, term)]
+    return view.cached(("near", field_name, term), lambda: [
+        candidate for candidate in view.expand_prefix(field_name, term[:FUZZY_PREFIX])
+        if candidate != term and _one_edit_apart(candidate, term)])
 
 
 def _one_edit_apart(a: str, b: str) -> bool:
@@ -251,15 +252,12 @@ def _ranked(view: IndexView, words: list[_Word], lang: str, sort: Sort, candidat
             count: int) -> list[int]:
     if not candidates:
         return []
-    if sort == Sort.PRICE_ASC or sort == Sort.PRICE_DESC:
-        return top_by_value(candidates, count, view.column("price"), view.order("price"),
-                            descending=sort == Sort.PRICE_DESC)
-    if sort == Sort.NEWEST:
-        return top_by_value(candidates, count, view.column("created"), view.order("created"),
-                            descending=True)
-    if sort == Sort.NAME and view.has_field(sort_field(lang)):
-        return top_by_value(candidates, count, view.column(sort_field(lang)),
-                            view.order(sort_field(lang)))
+    column = {Sort.PRICE_ASC: "price", Sort.PRICE_DESC: "price", Sort.NEWEST: "created",
+              Sort.NAME: sort_field(lang)}.get(sort)
+    if column and view.has_field(column):
+        descending = sort in (Sort.PRICE_DESC, Sort.NEWEST)
+        return top_by_value(candidates, count, view.column(column),
+                            view.ordered(column, descending), view.size, descending)
     return _scores(view, words).top(candidates, count)
 
 

@@ -9,7 +9,7 @@ significant down (the classic bit-sliced index top-k), all as big-int AND/XOR/po
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from shop.search.bitsets import first_members, members
 
@@ -66,22 +66,22 @@ class Scores:
         return docs
 
 
-def top_by_value(candidates: int, count: int, values: Sequence, order: Sequence[int],
-                 descending: bool = False) -> list[int]:
+def top_by_value(candidates: int, count: int, values: Sequence, ordered: Iterable[int],
+                 size: int, descending: bool = False) -> list[int]:
     """The first `count` candidates by a column's value.
 
-    `order` is every document sorted by that value; when most documents are candidates,
-    walking it is quicker than sorting the candidates.
+    `ordered` yields every document by that value; when many documents are candidates,
+    walking it until `count` are found is quicker than sorting the candidates.
     """
     total = candidates.bit_count()
-    if total * 8 < len(order):
+    if total * 8 < size:
         docs = members(candidates)
         if descending:
             return heapq.nlargest(count, docs, key=lambda doc: (values[doc], doc))
         return heapq.nsmallest(count, docs, key=lambda doc: (values[doc], doc))
-    data = candidates.to_bytes((len(order) >> 3) + 1, "little")
+    data = candidates.to_bytes((size >> 3) + 1, "little")
     found = []
-    for doc in (reversed(order) if descending else order):
+    for doc in ordered:
         if data[doc >> 3] >> (doc & 7) & 1:
             found.append(doc)
             if len(found) == count:

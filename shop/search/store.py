@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from whoosh import index as whoosh_index
+from whoosh.reading import EmptyReader, MultiReader, SegmentReader
 from whoosh.searching import Searcher
 from whoosh.util.filelock import FileLock, try_for
 
@@ -148,11 +149,10 @@ class _SearcherCache(threading.local):
         cached = self.open.get(store.root)
         if cached and cached[0] == name and cached[1].up_to_date():
             return cached[1]
-        if cached:
-            # Not Searcher.refresh(): whoosh-reloaded 2.7.5 reuses the old segment readers on
-            # refresh and so misses deletions made since; a fresh searcher sees them.
+        previous = cached[1] if cached and cached[0] == name else None
+        if cached and previous is None:
             cached[1].close()
-            del self.open[store.root]
+        self.open.pop(store.root, None)
         if name is None:
             return None
         # A rebuild may remove a generation between reading CURRENT and opening its files.
@@ -161,15 +161,48 @@ class _SearcherCache(threading.local):
                 ix = store.open()
                 if ix is None:
                     return None
-                searcher = ix.searcher()
+                searcher = _open_searcher(ix, previous)
             except (OSError, whoosh_index.EmptyIndexError):
                 if attempt == 2:
                     raise
-                name = store.current_name()
+                name, previous = store.current_name(), None
                 continue
             self.open[store.root] = (name, searcher)
             return searcher
         return None
+
+
+def _open_searcher(ix, previous: Searcher | None) -> Searcher:
+    """A searcher on the index's latest generation, reusing the previous one's segments.
+
+    Whoosh's own Searcher.refresh() would reuse them too, but whoosh-reloaded 2.7.5 keys the
+    reuse on the segment alone and so keeps reading a segment's old deletions. Here a
+    segment reader is reused only if its segment still has the same deleted documents
+    (a segment's deletions only grow, so the same count means the same set).
+    """
+    toc = ix._read_toc()
+    reusable = {}
+    if previous is not None:
+        for reader, _ in previous.reader().leaf_readers():
+            segment = reader.segment()
+            if segment is not None:
+                reusable[segment.segment_id()] = reader
+    readers = []
+    for segment in toc.segments:
+        reader = reusable.pop(segment.segment_id(), None)
+        if reader is None or reader.segment().deleted_count() != segment.deleted_count():
+            reader = SegmentReader(ix.storage, toc.schema, segment, generation=toc.generation)
+        readers.append(reader)
+    if previous is not None:
+        kept = {id(reader) for reader in readers}
+        for reader, _ in previous.reader().leaf_readers():
+            if id(reader) not in kept and not reader.is_closed:
+                reader.close()
+    # Always a MultiReader, even of one segment: it carries the generation, which tells
+    # up_to_date() whether this searcher is still current.
+    reader = (MultiReader(readers, generation=toc.generation) if readers
+              else EmptyReader(toc.schema))
+    return Searcher(reader, fromindex=ix)
 
 
 _SEARCHERS = _SearcherCache()

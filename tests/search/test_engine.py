@@ -73,9 +73,10 @@ def test_scores_rank_like_a_plain_sum():
 def test_top_by_value_for_few_and_many_candidates():
     values = [5, 3, 9, 3, 1, 7, 0, 2]
     order = sorted(range(len(values)), key=values.__getitem__)
-    assert top_by_value(bits_of([1, 2, 5], 8), 2, values, order) == [1, 5]
-    assert top_by_value(bits_of(range(8), 8), 3, values, order) == [6, 4, 7]
-    assert top_by_value(bits_of(range(8), 8), 2, values, order, descending=True) == [2, 5]
+    assert top_by_value(bits_of([1, 2, 5], 8), 2, values, order, 8) == [1, 5]
+    assert top_by_value(bits_of(range(8), 8), 3, values, order, 8) == [6, 4, 7]
+    assert top_by_value(bits_of(range(8), 8), 2, values, reversed(order), 8,
+                        descending=True) == [2, 5]
 
 
 def test_highlight_marks_matches_and_escapes_the_rest():

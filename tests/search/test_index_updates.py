@@ -133,3 +133,15 @@ def test_without_inline_updates_changes_wait_for_the_worker(small_index):
     with small_index.app_context():
         assert process_queue(limit=10) == 1
     assert found_slugs(small_index, "officinale") == ["salvia"]
+
+
+def test_small_update_segments_are_merged_and_results_stay_right(small_index):
+    for n in range(6):
+        with small_index.app_context():
+            product("salvia").variants[0].price_cents = 900 + n
+            db.session.commit()
+    with small_index.app_context():
+        leaves = list(current_store().searcher().reader().leaf_readers())
+    assert len(leaves) <= 4
+    assert found_slugs(small_index, "salvia") == ["salvia"]
+    assert found(small_index, "vaso").result.total == 2

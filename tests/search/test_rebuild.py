@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 
+from shop.catalog.services import Sort
 from shop.search import current_store, reindex, segments
 from tests.search.helpers import found_slugs
 
@@ -76,3 +77,14 @@ def test_the_seed_command_updates_the_index_when_it_ends(runner, app):
     result = runner.invoke(args=["catalog", "seed-demo", "--no-images"])
     assert result.exit_code == 0, result.output
     assert found_slugs(app, "panettone") == ["panettone-tradizionale"]
+
+
+@pytest.mark.skipif(not segments.can_fork(), reason="needs fork and a single thread")
+def test_sorting_across_segments(small_index, monkeypatch):
+    monkeypatch.setattr(segments, "MIN_PER_PROCESS", 1)
+    with small_index.app_context():
+        reindex(processes=2)
+    assert found_slugs(small_index, "vaso biscotti torta", sort=Sort.PRICE_ASC) == [
+        "biscotti", "salvia", "lavanda", "torta"]
+    assert found_slugs(small_index, "vaso biscotti torta", sort=Sort.PRICE_DESC) == [
+        "torta", "lavanda", "salvia", "biscotti"]
