@@ -27,6 +27,7 @@ class RoundReport:
     retried: int = 0
     failed: int = 0
     expired_orders: int = 0
+    search_updates: int = 0
 
 
 def send_outbox(limit: int = 100, ids: list[int] | None = None) -> RoundReport:
@@ -60,9 +61,18 @@ def expire_reservations() -> int:
     return cancelled
 
 
+def apply_search_updates() -> int:
+    """Catalog changes a busy index could not take at once; waits longer than a request."""
+    from shop.search import process_queue
+
+    db.session.commit()
+    return process_queue(timeout=5)
+
+
 def run_round() -> RoundReport:
     report = send_outbox()
     report.expired_orders = expire_reservations()
+    report.search_updates = apply_search_updates()
     return report
 
 
@@ -71,7 +81,7 @@ def run_round() -> RoundReport:
 @click.option("--interval", default=5.0, show_default=True, help="Seconds between rounds.")
 @with_appcontext
 def worker_command(once: bool, interval: float) -> None:
-    """Send queued email and release stock held by unpaid, expired orders."""
+    """Send queued email, release stock of expired unpaid orders, apply search updates."""
     with writing():
         _loop(once, interval)
 
@@ -84,9 +94,11 @@ def _loop(once: bool, interval: float) -> None:
             db.session.rollback()
             log.exception("worker round failed")
             report = None
-        if report and (report.sent or report.retried or report.failed or report.expired_orders):
+        if report and (report.sent or report.retried or report.failed or report.expired_orders
+                       or report.search_updates):
             click.echo(f"sent {report.sent}, retried {report.retried}, failed {report.failed}, "
-                       f"expired orders {report.expired_orders}")
+                       f"expired orders {report.expired_orders}, "
+                       f"search updates {report.search_updates}")
         if once:
             break
         time.sleep(interval)

@@ -14,6 +14,11 @@ def init_app(app: Flask) -> None:
         guess_lang(app)
         return render_template("errors/404.html"), 404
 
+    @app.errorhandler(400)
+    def bad_request(error):
+        guess_lang(app)
+        return render_template("errors/error.html", code=400), 400
+
     @app.errorhandler(405)
     def method_not_allowed(error):
         guess_lang(app)

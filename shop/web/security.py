@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask
+from flask import Flask, abort, request
 
 # Chrome applies form-action to the redirect after a form post, so Stripe's hosted
 # checkout (where placing an order sends the customer) must be listed.
@@ -19,6 +19,18 @@ CSP = "; ".join([
 
 
 def init_app(app: Flask) -> None:
+    @app.before_request
+    def refuse_nul_bytes():
+        """No address or form a person sends holds a NUL byte; PostgreSQL refuses them.
+
+        Query strings are left to the pages, which ignore or explain values they cannot use.
+        """
+        values = [request.path]
+        if request.method in ("POST", "PUT", "PATCH"):
+            values += request.form.values()
+        if any("\x00" in value for value in values):
+            abort(400)
+
     @app.after_request
     def security_headers(response):
         response.headers.setdefault("Content-Security-Policy", CSP)

@@ -145,3 +145,18 @@ def test_small_update_segments_are_merged_and_results_stay_right(small_index):
     assert len(leaves) <= 4
     assert found_slugs(small_index, "salvia") == ["salvia"]
     assert found(small_index, "vaso").result.total == 2
+
+
+def test_the_worker_round_applies_waiting_changes(small_index, runner):
+    small_index.config["SEARCH_INLINE_UPDATES"] = False
+    try:
+        with small_index.app_context():
+            product("lavanda").tr("it").name = "Lavanda provenzale"
+            db.session.commit()
+        assert found_slugs(small_index, "provenzale") == []
+        result = runner.invoke(args=["worker", "--once"])
+    finally:
+        small_index.config["SEARCH_INLINE_UPDATES"] = True
+    assert result.exit_code == 0, result.output
+    assert "search updates 1" in result.output
+    assert found_slugs(small_index, "provenzale") == ["lavanda"]

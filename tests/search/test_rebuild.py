@@ -56,18 +56,25 @@ def _rebuild_in_two_processes(settings: dict, answer) -> None:
         answer.put((searcher.doc_count(), len(list(searcher.reader().leaf_readers()))))
 
 
-def test_a_rebuild_in_several_processes_finds_the_same(small_index):
-    # The test run has other threads (local servers), so the rebuild runs where it may fork.
-    settings = {key: small_index.config[key] for key in
+def rebuild_in_two_processes(app) -> tuple[int, int]:
+    """(documents, segments) after a 2-process rebuild run where forking is safe.
+
+    A test run keeps server threads alive, and the rebuild rightly refuses to fork then.
+    """
+    settings = {key: app.config[key] for key in
                 ("SQLALCHEMY_DATABASE_URI", "INSTANCE_PATH", "MEDIA_ROOT", "SEARCH_INDEX_DIR")}
     context = multiprocessing.get_context("spawn")
     answer = context.Queue()
     process = context.Process(target=_rebuild_in_two_processes, args=(settings, answer))
     process.start()
-    docs, segment_count = answer.get(timeout=120)
+    result = answer.get(timeout=120)
     process.join(30)
     assert process.exitcode == 0
-    assert (docs, segment_count) == (4, 2)
+    return result
+
+
+def test_a_rebuild_in_several_processes_finds_the_same(small_index):
+    assert rebuild_in_two_processes(small_index) == (4, 2)
     assert found_slugs(small_index, "vaso") == ["lavanda", "salvia"]
     assert found_slugs(small_index, "biscuits", "en") == ["biscotti"]
 
@@ -79,11 +86,8 @@ def test_the_seed_command_updates_the_index_when_it_ends(runner, app):
     assert found_slugs(app, "panettone") == ["panettone-tradizionale"]
 
 
-@pytest.mark.skipif(not segments.can_fork(), reason="needs fork and a single thread")
-def test_sorting_across_segments(small_index, monkeypatch):
-    monkeypatch.setattr(segments, "MIN_PER_PROCESS", 1)
-    with small_index.app_context():
-        reindex(processes=2)
+def test_sorting_across_segments(small_index):
+    assert rebuild_in_two_processes(small_index) == (4, 2)
     assert found_slugs(small_index, "vaso biscotti torta", sort=Sort.PRICE_ASC) == [
         "biscotti", "salvia", "lavanda", "torta"]
     assert found_slugs(small_index, "vaso biscotti torta", sort=Sort.PRICE_DESC) == [
