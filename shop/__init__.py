@@ -53,9 +53,10 @@ def register_extensions(app: Flask) -> None:
 
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
     from shop.notifications import inline
-    from shop.web import login, security, transactions
+    from shop.web import audit_context, login, security, transactions
 
     login.init_app(app)
+    audit_context.init_app(app)
     inline.init_app(app)
     transactions.init_app(app)
     security.init_app(app)

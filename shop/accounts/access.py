@@ -43,3 +43,19 @@ def member_actor(user) -> Actor:
     if actor.cooperative_id is None:
         raise NotAllowed("only cooperative members have a workshop")
     return actor
+
+
+def staff_actor(user) -> Actor:
+    """A staff member's (or admin's) actor; everyone else is refused."""
+    actor = actor_for(user)
+    if not actor.is_staff:
+        raise NotAllowed("only store staff may do this")
+    return actor
+
+
+def require_admin(user) -> Actor:
+    """An admin's actor: accounts, roles, settings and the audit log are theirs alone."""
+    actor = staff_actor(user)
+    if user.role != Role.ADMIN:
+        raise NotAllowed("only admins may do this")
+    return actor

@@ -10,6 +10,7 @@ from markupsafe import Markup
 from shop.fulfilment.carriers import tracking_url
 from shop.i18n import current_lang, format_money, format_number
 from shop.web import labels
+from shop.web.staff.nav import staff_nav
 
 
 def init_app(app: Flask) -> None:
@@ -35,6 +36,7 @@ def init_app(app: Flask) -> None:
         tracking_url=tracking_url,
         account_home_url=account_home_url,
         current_lang=current_lang,
+        staff_nav=staff_nav,
     )
     app.jinja_env.add_extension("jinja2.ext.do")
     app.context_processor(lambda: {"lang": current_lang()})

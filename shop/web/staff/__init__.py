@@ -1,4 +1,8 @@
-"""The staff area under /staff/: every cooperative's fulfilments and the store's own part."""
+"""The staff area under /staff/: the store's back office, one module per resource.
+
+The area's access rule is here; admin-only views add `admin_required` from `access.py`,
+and every service they call checks the acting user again (`shop.accounts.access`).
+"""
 
 from flask import Blueprint, abort
 from flask_login import current_user
@@ -25,5 +29,22 @@ def private(response):
     return response
 
 
-# Routes register on import.
-from shop.web.staff import views  # noqa: E402, F401
+# Routes register on import: one module per resource.
+from shop.web.staff import (  # noqa: E402, F401
+    account_views,
+    audit_views,
+    catalog_views,
+    cooperative_views,
+    discount_views,
+    event_views,
+    fulfilment_views,
+    home_views,
+    invoice_views,
+    order_views,
+    outbox_views,
+    pos_views,
+    quote_views,
+    statement_views,
+    stock_views,
+    transfer_views,
+)

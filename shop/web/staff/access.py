@@ -1,0 +1,22 @@
+"""Access rules inside the staff area beyond the blueprint's own (staff and admins)."""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from flask import abort
+from flask_login import current_user
+
+from shop.accounts.models import Role
+
+
+def admin_required(view):
+    """Only admins reach this view; plain staff get the same 404 as outsiders."""
+
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        if not current_user.is_authenticated or current_user.role != Role.ADMIN:
+            abort(404)
+        return view(*args, **kwargs)
+
+    return wrapper

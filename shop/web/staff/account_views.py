@@ -1,0 +1,1 @@
+"""Staff pages: account (routes register on import)."""

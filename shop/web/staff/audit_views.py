@@ -1,0 +1,1 @@
+"""Staff pages: audit (routes register on import)."""

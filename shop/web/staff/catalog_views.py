@@ -1,0 +1,1 @@
+"""Staff pages: catalog (routes register on import)."""

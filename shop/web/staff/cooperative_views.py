@@ -1,0 +1,1 @@
+"""Staff pages: cooperative (routes register on import)."""

@@ -1,0 +1,1 @@
+"""Staff pages: discount (routes register on import)."""

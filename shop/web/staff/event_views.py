@@ -1,0 +1,1 @@
+"""Staff pages: event (routes register on import)."""

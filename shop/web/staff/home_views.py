@@ -1,0 +1,1 @@
+"""Staff pages: home (routes register on import)."""

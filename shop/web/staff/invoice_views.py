@@ -1,0 +1,1 @@
+"""Staff pages: invoice (routes register on import)."""

@@ -1,0 +1,1 @@
+"""Staff pages: order (routes register on import)."""

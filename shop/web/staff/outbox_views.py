@@ -1,0 +1,1 @@
+"""Staff pages: outbox (routes register on import)."""

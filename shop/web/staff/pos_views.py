@@ -1,0 +1,1 @@
+"""Staff pages: pos (routes register on import)."""

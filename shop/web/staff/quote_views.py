@@ -1,0 +1,1 @@
+"""Staff pages: quote (routes register on import)."""

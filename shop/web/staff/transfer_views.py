@@ -1,0 +1,1 @@
+"""Staff pages: transfer (routes register on import)."""
