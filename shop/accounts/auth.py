@@ -95,6 +95,7 @@ def reset_password(token: str, new_password: str, now: datetime | None = None) -
     if len(new_password or "") < MIN_PASSWORD_LENGTH:
         raise PasswordTooShort(f"the password must be at least {MIN_PASSWORD_LENGTH} characters")
     row.user.set_password(new_password)
+    row.user.end_sessions()
     _retire_tokens(row.user_id, now)
     db.session.flush()
     return row.user

@@ -19,10 +19,14 @@ def init_app(app) -> None:
         from shop.accounts.models import User
 
         try:
-            user = db.session.get(User, int(user_id))
-        except (TypeError, ValueError):
+            raw_id, raw_version = str(user_id).split(".", 1)
+            user = db.session.get(User, int(raw_id))
+            version = int(raw_version)
+        except (TypeError, ValueError, OverflowError):
             return None
-        return user if user is not None and user.active else None
+        if user is None or not user.active or version != user.session_version:
+            return None
+        return user
 
     login_manager.unauthorized_handler(redirect_to_login)
 

@@ -195,3 +195,44 @@ def test_expired_and_superseded_links_do_not_work(app, client, people):
     ask_reset(client, "anna@filo.example")
     newer = reset_link(app)
     assert (client.get(older).status_code, client.get(newer).status_code) == (410, 200)
+
+
+def copy_of_session(app, client):
+    """A second browser holding a copy of the client's session cookie."""
+    thief = app.test_client()
+    cookie = client.get_cookie("session")
+    thief.set_cookie("session", cookie.value)
+    return thief
+
+
+def test_signing_out_ends_every_copy_of_the_session(app, client, people):
+    login(client, "anna@filo.example")
+    thief = copy_of_session(app, client)
+    assert thief.get("/coop/").status_code == 200
+
+    client.post("/it/account/logout", data={"csrf_token": csrf_token(client, "/coop/")})
+
+    assert thief.get("/coop/").status_code == 302
+
+
+def test_a_password_reset_ends_existing_sessions(app, client, people):
+    login(client, "anna@filo.example")
+    thief = copy_of_session(app, client)
+    ask_reset(app.test_client(), "anna@filo.example")
+    link = reset_link(app)
+    other = app.test_client()
+    other.post(link, data={"password": "nuova-password-1", "confirm": "nuova-password-1",
+                           "csrf_token": csrf_token(other, link)})
+
+    assert thief.get("/coop/").status_code == 302
+    assert client.get("/coop/").status_code == 302
+
+
+def test_a_deactivated_account_is_refused_on_its_next_request(app, client, people):
+    login(client, "anna@filo.example")
+    assert client.get("/coop/").status_code == 200
+    with app.app_context():
+        db.session.scalar(select(User).where(User.email == "anna@filo.example")).active = False
+        db.session.commit()
+
+    assert client.get("/coop/").status_code == 302

@@ -49,7 +49,10 @@ def account_login():
 
 @bp.post("/account/logout")
 def account_logout():
-    """Sign out and forget everything the session held."""
+    """Sign out everywhere: this session and any copy of it stop working."""
+    if current_user.is_authenticated:
+        current_user.end_sessions()
+        db.session.commit()
     logout_user()
     session.clear()
     flash(_("You are signed out."), "success")
