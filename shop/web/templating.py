@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from shop.fulfilment.carriers import tracking_url
 from shop.i18n import current_lang, format_money, format_number
+from shop.impact import units
 from shop.web import labels
 from shop.web.staff.nav import staff_nav
 
@@ -36,6 +37,8 @@ def init_app(app: Flask) -> None:
         tracking_url=tracking_url,
         account_home_url=account_home_url,
         current_lang=current_lang,
+        work_time=units.duration,
+        weight=units.weight,
         staff_nav=staff_nav,
     )
     app.jinja_env.add_extension("jinja2.ext.do")
