@@ -52,3 +52,20 @@ def remaining_share(value: int, total_cents: int, refunded_cents: int) -> int:
         return 0
     kept = max(total_cents - refunded_cents, 0)
     return (2 * value * kept + total_cents) // (2 * total_cents)
+
+
+@dataclass(frozen=True)
+class NamedImpact:
+    """A cooperative's share with its name, for pages and emails."""
+
+    name: str
+    minutes: int
+    grams: int
+
+
+def order_impact_rows(order) -> list[NamedImpact]:
+    """The order's impact per cooperative, named, largest first; empty shares left out."""
+    names = {line.cooperative_id: line.cooperative.name for line in order.lines}
+    rows = [NamedImpact(names[c.cooperative_id], c.minutes, c.grams)
+            for c in order_impact(order).by_cooperative.values() if c.minutes or c.grams]
+    return sorted(rows, key=lambda r: (-r.minutes, -r.grams, r.name))
