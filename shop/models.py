@@ -19,6 +19,7 @@ from shop.catalog.models import (
     VariantTranslation,
 )
 from shop.checkout.models import ShippingMethod, ShippingMethodTranslation
+from shop.events.models import Event, EventTranslation, Registration
 from shop.fulfilment.models import Fulfilment, FulfilmentEvent, FulfilmentLine
 from shop.impact.models import ImpactChainHead, ImpactEntry, ImpactEntryLine
 from shop.inventory.models import Location, Stock, StockMovement

@@ -25,6 +25,12 @@ RECOVERED_MATERIALS = {
     "plants": _l("recycled pots and compost"),
 }
 
+EVENT_STATUSES = {
+    "draft": _l("Draft"),
+    "published": _l("Published"),
+    "cancelled": _l("Cancelled"),
+}
+
 ORDER_STATUSES = {
     "pending_payment": _l("Awaiting payment"),
     "paid": _l("Paid, being prepared"),

@@ -40,6 +40,7 @@ def init_app(app: Flask) -> None:
         current_lang=current_lang,
         work_time=units.duration,
         order_impact_rows=order_impact_rows,
+        event_status_label=lambda code: labels.label(labels.EVENT_STATUSES, code),
         recovered_material_label=lambda craft: labels.label(labels.RECOVERED_MATERIALS, craft),
         weight=units.weight,
         staff_nav=staff_nav,
