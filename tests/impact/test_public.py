@@ -89,3 +89,26 @@ def test_the_ledger_json_has_no_personal_data_and_verifies(app, client, goods, t
     bad.write_text(json.dumps(body))
     assert verify_script([str(bad)]) == 1
     assert "entry 1" in capsys.readouterr().out
+
+
+def test_a_cooperative_statement_prints_the_months_chain_head(app, client, goods):
+    from shop.fulfilment.services import today_local
+    from tests.fixtures.orders import member
+    from tests.web.conftest import login
+
+    buy(app, goods, aprons=1)
+    with app.app_context():
+        from shop.catalog.models import Cooperative
+
+        member(db.session.get(Cooperative, goods.filo_id), "anna@filo.example")
+        db.session.commit()
+        head = client.get("/impact/ledger.json").get_json()["head"]
+    login(client, "anna@filo.example")
+    today = today_local()
+
+    page = client.get(f"/coop/statements/{today.year}/{today.month}").get_data(as_text=True)
+    csv_text = client.get(f"/coop/statements/{today.year}/{today.month}.csv").get_data(
+        as_text=True)
+
+    assert f"voce {head['seq']}, impronta {head['hash']}" in page
+    assert head["hash"] in csv_text
