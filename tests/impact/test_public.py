@@ -33,7 +33,7 @@ def test_the_impact_page_totals_equal_the_sum_over_paid_orders(app, client, good
 
     html = client.get("/it/impact").get_data(as_text=True)
     page = text_of(html)
-    assert "7 ore di lavoro retribuito" in page and "3 kg di materiale" in page
+    assert "7 ore di lavoro retribuito" in page and "3 kg di materiale recuperato" in page
     coops = {text_of(block).split(" ")[1]: text_of(block)
              for block in re.findall(r'<li class="impact-coop">.*?</li>', html, re.S)}
     assert "Lavoro retribuito 4 h 30 min Recuperato 1,2 kg" in coops["Filo"]  # 270 min, 1200 g
