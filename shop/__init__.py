@@ -61,8 +61,10 @@ def register_extensions(app: Flask) -> None:
     transactions.init_app(app)
     security.init_app(app)
     from shop import search
+    from shop.impact import ledger
 
     search.init_app(app)
+    ledger.init_app(app)
 
 
 def register_models() -> None:
@@ -99,6 +101,7 @@ def register_errors(app: Flask) -> None:
 def register_commands(app: Flask) -> None:
     from shop.accounts.cli import users_cli
     from shop.catalog.cli import catalog_cli
+    from shop.impact.cli import impact_cli
     from shop.search.cli import search_cli
     from shop.worker import worker_command
 
@@ -106,3 +109,4 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(users_cli)
     app.cli.add_command(worker_command)
     app.cli.add_command(search_cli)
+    app.cli.add_command(impact_cli)

@@ -19,7 +19,9 @@ from shop.catalog.models import (
     VariantTranslation,
 )
 from shop.checkout.models import ShippingMethod, ShippingMethodTranslation
+from shop.events.models import Event, EventTranslation, Registration
 from shop.fulfilment.models import Fulfilment, FulfilmentEvent, FulfilmentLine
+from shop.impact.models import ImpactChainHead, ImpactEntry, ImpactEntryLine
 from shop.inventory.models import Location, Stock, StockMovement
 from shop.notifications.models import OutboxMessage
 from shop.orders.models import Allocation, Order, OrderEvent, OrderLine

@@ -84,6 +84,8 @@ class CooperativeTranslation(db.Model):
     locale: Mapped[str] = mapped_column(String(5))
     tagline: Mapped[str] = mapped_column(String(200))
     story: Mapped[str] = mapped_column(Text)
+    # How the cooperative measures the minutes of work and grams recovered per product.
+    impact_method: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     cooperative: Mapped[Cooperative] = relationship(back_populates="translations")
     __table_args__ = (UniqueConstraint("cooperative_id", "locale"),)

@@ -37,6 +37,7 @@ from shop.catalog.models import (
 )
 from shop.checkout.defaults import ensure_default_shipping_methods
 from shop.db import utcnow
+from shop.events.demo import seed_demo_events
 from shop.extensions import db
 from shop.inventory.models import Location, LocationKind, MovementReason, Stock
 from shop.inventory.services import adjust_stock
@@ -100,6 +101,7 @@ def seed_demo(with_images: bool = True) -> list[DemoLogin]:
     first_cooperative = demo_data.COOPERATIVES[0].slug
     logins = [_upsert_user(user, first_cooperative) for user in DEMO_USERS]
     ensure_default_shipping_methods()
+    seed_demo_events(now)
     db.session.flush()
     return logins
 

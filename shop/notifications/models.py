@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from shop.db import UTCDateTime, utcnow
@@ -29,6 +29,8 @@ class OutboxMessage(db.Model):
     subject: Mapped[str] = mapped_column(String(200))
     body_text: Mapped[str] = mapped_column(Text)
     body_html: Mapped[str] = mapped_column(Text, default="")
+    # Small text files sent with the message: [{"filename", "content_type", "data"}].
+    attachments: Mapped[list] = mapped_column(JSON, default=list)
     locale: Mapped[str] = mapped_column(String(5), default="it")
     order_id: Mapped[int | None] = mapped_column(ForeignKey("order.id"), index=True)
     status: Mapped[str] = mapped_column(String(10), default=OutboxStatus.PENDING, index=True)

@@ -21,7 +21,7 @@ MAX_ATTEMPTS = 8
 
 def enqueue_email(kind: str, recipient: str, template: str, *, locale: str,
                   dedupe_key: str | None = None, order_id: int | None = None,
-                  **context) -> OutboxMessage | None:
+                  attachments: list[dict] | None = None, **context) -> OutboxMessage | None:
     """Render `templates/email/<template>.{txt,html}` in `locale` and queue it.
 
     With a dedupe key, the same email is queued once however often this is called.
@@ -35,7 +35,7 @@ def enqueue_email(kind: str, recipient: str, template: str, *, locale: str,
         html = render_template(f"email/{template}.html", **context)
     message = OutboxMessage(kind=kind, recipient=recipient, subject=subject, body_text=text,
                             body_html=html, locale=locale, dedupe_key=dedupe_key,
-                            order_id=order_id)
+                            order_id=order_id, attachments=attachments or [])
     db.session.add(message)
     db.session.flush()
     return message
@@ -87,6 +87,8 @@ def deliver(message: OutboxMessage) -> None:
     email = Message(subject=message.subject, recipients=[message.recipient],
                     body=message.body_text, html=message.body_html or None,
                     sender=current_app.config["MAIL_DEFAULT_SENDER"])
+    for item in message.attachments or []:
+        email.attach(item["filename"], item["content_type"], item["data"])
     folder = current_app.config.get("MAIL_FILE_DIR")
     if folder:
         path = Path(folder)

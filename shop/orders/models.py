@@ -127,6 +127,10 @@ class OrderLine(db.Model):
     quantity: Mapped[int] = mapped_column(Integer)
     made_to_order: Mapped[bool] = mapped_column(Boolean, default=False)
     lead_time_days: Mapped[int] = mapped_column(Integer, default=0)
+    # The product's impact figures when the line was written (like the price): filled in by
+    # shop.impact.ledger at the line's first flush, whichever path writes the line.
+    impact_minutes_per_unit: Mapped[int | None] = mapped_column(Integer)
+    recovered_grams_per_unit: Mapped[int | None] = mapped_column(Integer)
 
     order: Mapped[Order] = relationship(back_populates="lines")
     allocations: Mapped[list[Allocation]] = relationship(

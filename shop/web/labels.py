@@ -16,6 +16,21 @@ CRAFTS = {
     "plants": _l("Plants and gardens"),
 }
 
+# What the material a product saves from waste is, by the workshop's craft.
+RECOVERED_MATERIALS = {
+    "tailoring": _l("recovered fabric"),
+    "bakery": _l("surplus ingredients"),
+    "print": _l("recovered paper"),
+    "carpentry": _l("recovered wood"),
+    "plants": _l("recycled pots and compost"),
+}
+
+EVENT_STATUSES = {
+    "draft": _l("Draft"),
+    "published": _l("Published"),
+    "cancelled": _l("Cancelled"),
+}
+
 ORDER_STATUSES = {
     "pending_payment": _l("Awaiting payment"),
     "paid": _l("Paid, being prepared"),

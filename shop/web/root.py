@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from flask import (
     Blueprint,
     Response,
@@ -16,6 +18,7 @@ from sqlalchemy import text
 
 from shop.catalog.services import sitemap_entries
 from shop.extensions import db
+from shop.impact.public import ledger_page, public_impact_head
 
 bp = Blueprint("root", __name__)
 
@@ -60,6 +63,27 @@ def sitemap():
     ]
     body = render_template("root/sitemap.xml", entries=entries, langs=langs)
     return Response(body, mimetype="application/xml")
+
+
+@bp.get("/impact/ledger.json")
+def impact_ledger():
+    """Publish the impact ledger: entries in order (no personal data) and the chain head."""
+    after = request.args.get("after", 0, type=int) or 0
+    entries, more = ledger_page(after=max(after, 0))
+    head = public_impact_head()
+    body = {
+        "algorithm": "sha256(prev_hash + '\\n' + payload), payload = canonical JSON "
+                     "(sorted keys, no spaces, UTF-8); the first prev_hash is 64 zeros",
+        "head": {"seq": head[0], "hash": head[1]},
+        "entries": [{"seq": e.seq, "prev_hash": e.prev_hash, "hash": e.hash,
+                     "payload": e.payload} for e in entries],
+        "next": (url_for("root.impact_ledger", after=entries[-1].seq) if more else None),
+    }
+    response = current_app.response_class(
+        json.dumps(body, ensure_ascii=False, indent=1), mimetype="application/json")
+    response.headers["Cache-Control"] = "public, max-age=60"
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
 
 
 @bp.get("/media/<path:filename>")

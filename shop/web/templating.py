@@ -9,6 +9,8 @@ from markupsafe import Markup
 
 from shop.fulfilment.carriers import tracking_url
 from shop.i18n import current_lang, format_money, format_number
+from shop.impact import units
+from shop.impact.figures import order_impact_rows
 from shop.web import labels
 from shop.web.staff.nav import staff_nav
 
@@ -36,6 +38,11 @@ def init_app(app: Flask) -> None:
         tracking_url=tracking_url,
         account_home_url=account_home_url,
         current_lang=current_lang,
+        work_time=units.duration,
+        order_impact_rows=order_impact_rows,
+        event_status_label=lambda code: labels.label(labels.EVENT_STATUSES, code),
+        recovered_material_label=lambda craft: labels.label(labels.RECOVERED_MATERIALS, craft),
+        weight=units.weight,
         staff_nav=staff_nav,
     )
     app.jinja_env.add_extension("jinja2.ext.do")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import calendar
 import csv
 import io
+from datetime import date
 
 from flask import Response, abort, render_template
 from flask_babel import gettext as _
@@ -13,6 +15,7 @@ from shop.fulfilment import statements
 from shop.fulfilment.errors import InvalidMonth
 from shop.fulfilment.services import today_local
 from shop.i18n import current_lang
+from shop.impact.ledger import head_at
 from shop.web.coop import bp
 
 
@@ -37,7 +40,7 @@ def statement_detail(year: int, month: int):
     """Show a month's shipped lines, refunds, VAT, commission and the amount due."""
     statement = _statement(year, month)
     return render_template("coop/statement_detail.html", statement=statement,
-                           today=today_local())
+                           today=today_local(), ledger_head=month_end_head(statement))
 
 
 @bp.get("/statements/<int:year>/<int:month>.csv")
@@ -80,4 +83,14 @@ def statement_csv_text(statement: statements.Statement, lang: str) -> str:
                           -statement.commission_cents),
                          (_("Amount due"), statement.amount_due_cents)):
         writer.writerow([""] * 7 + [label, euros(cents), "", ""])
+    head = month_end_head(statement)
+    if head is not None:
+        writer.writerow([_("Impact ledger at month end: entry %(seq)s, fingerprint %(hash)s",
+                           seq=head.seq, hash=head.hash)])
     return "\ufeff" + out.getvalue()
+
+
+def month_end_head(statement: statements.Statement):
+    """The impact ledger's last entry of the month: whoever keeps it can check the chain."""
+    last_day = calendar.monthrange(statement.year, statement.month)[1]
+    return head_at(date(statement.year, statement.month, last_day))

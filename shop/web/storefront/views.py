@@ -6,6 +6,9 @@ from flask import abort, current_app, g, render_template, request
 
 from shop.catalog import services as catalog
 from shop.catalog.errors import NotFound
+from shop.fulfilment.services import today_local
+from shop.impact.chart import impact_chart
+from shop.impact.public import public_impact
 from shop.web.storefront import bp
 from shop.web.storefront.filters import parse_filters
 
@@ -74,9 +77,11 @@ def cooperative_detail(slug: str):
 
 @bp.get("/impact")
 def impact():
-    """Explain what buying here pays for, with the consortium's figures."""
+    """Show what paid orders funded, per cooperative and month, from the public ledger."""
+    figures = public_impact(today_local())
     return render_template("storefront/impact.html", figures=catalog.impact_figures(),
-                           cooperatives=catalog.list_cooperatives())
+                           cooperatives=catalog.list_cooperatives(), impact=figures,
+                           chart=impact_chart(figures.months))
 
 
 @bp.get("/store")

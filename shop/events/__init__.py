@@ -1,0 +1,1 @@
+"""Encounters: the consortium's public events about work in prison, with registration."""

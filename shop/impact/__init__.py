@@ -1,0 +1,1 @@
+"""Impact: what each paid order funded (paid work, recovered material), in a checkable ledger."""
