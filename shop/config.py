@@ -6,6 +6,10 @@ import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# A checkout keeps its instance folder beside the code; an installed package (no
+# pyproject.toml above it) uses ./instance unless INSTANCE_PATH says otherwise.
+CHECKOUT = (ROOT / "pyproject.toml").exists()
+DEFAULT_INSTANCE = ROOT / "instance" if CHECKOUT else Path.cwd() / "instance"
 
 
 def env(name: str, default: str | None = None) -> str | None:
@@ -23,7 +27,7 @@ class Config:
 
     ENV_NAME = "development"
     SECRET_KEY = env("SECRET_KEY", "dev-only-not-secret")
-    INSTANCE_PATH = env("INSTANCE_PATH", str(ROOT / "instance"))
+    INSTANCE_PATH = env("INSTANCE_PATH", str(DEFAULT_INSTANCE))
     SQLALCHEMY_DATABASE_URI = env("DATABASE_URL") or (
         "sqlite:///" + str(Path(INSTANCE_PATH) / "shop.sqlite3")
     )
@@ -37,7 +41,7 @@ class Config:
 
     BABEL_DEFAULT_LOCALE = "it"
     BABEL_DEFAULT_TIMEZONE = "Europe/Rome"
-    BABEL_TRANSLATION_DIRECTORIES = str(ROOT / "shop" / "translations")
+    BABEL_TRANSLATION_DIRECTORIES = str(Path(__file__).resolve().parent / "translations")
     LANGUAGES = ("it", "en")
 
     SHOP_BASE_URL = env("SHOP_BASE_URL", "http://127.0.0.1:5000")
