@@ -7,7 +7,7 @@ from pathlib import Path
 from flask import Flask
 
 from shop import config as config_module
-from shop.extensions import babel, csrf, db, limiter, login_manager, mail, migrate
+from shop.extensions import babel, compress, csrf, db, limiter, login_manager, mail, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
 # An installed package carries its templates, static files and migrations in shop/_site/
@@ -47,11 +47,16 @@ def register_config(app: Flask, config: type | dict | None) -> None:
 
 
 def register_extensions(app: Flask) -> None:
+    from shop import logs
+
+    logs.init_app(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(SITE / "migrations"), render_as_batch=True)
     csrf.init_app(app)
     mail.init_app(app)
     limiter.init_app(app)
+    if not app.config.get("COMPRESS_AT_PROXY"):
+        compress.init_app(app)
     login_manager.init_app(app)
     from shop.i18n import select_locale, select_timezone
 
