@@ -3,6 +3,9 @@
 
 PYTHON ?= python3
 VENV ?= .venv
+# The suite runs in parallel (pytest-xdist), one process per core; each worker has its own
+# database and folders (see tests/conftest.py). TEST_WORKERS=0 runs it in one process.
+TEST_WORKERS ?= auto
 BIN = $(VENV)/bin
 FLASK = $(BIN)/flask --app wsgi
 STAMP = $(VENV)/.installed
@@ -30,7 +33,7 @@ browser:
 	bash scripts/install-browser-deps
 
 test: install browser
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

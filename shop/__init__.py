@@ -7,17 +7,21 @@ from pathlib import Path
 from flask import Flask
 
 from shop import config as config_module
-from shop.extensions import babel, csrf, db, limiter, login_manager, mail, migrate
+from shop.extensions import babel, compress, csrf, db, limiter, login_manager, mail, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
+# An installed package carries its templates, static files and migrations in shop/_site/
+# (see setup.py); a checkout has them at the top of the repository.
+_BUNDLED = Path(__file__).resolve().parent / "_site"
+SITE = _BUNDLED if _BUNDLED.is_dir() else ROOT
 
 
 def create_app(config: type | dict | None = None) -> Flask:
     """Build the application: configuration, extensions, blueprints, commands."""
     app = Flask(
         __name__,
-        template_folder=str(ROOT / "templates"),
-        static_folder=str(ROOT / "static"),
+        template_folder=str(SITE / "templates"),
+        static_folder=str(SITE / "static"),
         instance_relative_config=False,
     )
     register_config(app, config)
@@ -43,18 +47,24 @@ def register_config(app: Flask, config: type | dict | None) -> None:
 
 
 def register_extensions(app: Flask) -> None:
+    from shop import logs
+
+    logs.init_app(app)
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
+    migrate.init_app(app, db, directory=str(SITE / "migrations"), render_as_batch=True)
     csrf.init_app(app)
     mail.init_app(app)
     limiter.init_app(app)
+    if not app.config.get("COMPRESS_AT_PROXY"):
+        compress.init_app(app)
     login_manager.init_app(app)
     from shop.i18n import select_locale, select_timezone
 
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
     from shop.notifications import inline
-    from shop.web import audit_context, login, security, transactions
+    from shop.web import assets, audit_context, login, security, transactions
 
+    assets.init_app(app)
     login.init_app(app)
     audit_context.init_app(app)
     inline.init_app(app)

@@ -6,6 +6,10 @@ import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# A checkout keeps its instance folder beside the code; an installed package (no
+# pyproject.toml above it) uses ./instance unless INSTANCE_PATH says otherwise.
+CHECKOUT = (ROOT / "pyproject.toml").exists()
+DEFAULT_INSTANCE = ROOT / "instance" if CHECKOUT else Path.cwd() / "instance"
 
 
 def env(name: str, default: str | None = None) -> str | None:
@@ -23,11 +27,13 @@ class Config:
 
     ENV_NAME = "development"
     SECRET_KEY = env("SECRET_KEY", "dev-only-not-secret")
-    INSTANCE_PATH = env("INSTANCE_PATH", str(ROOT / "instance"))
+    INSTANCE_PATH = env("INSTANCE_PATH", str(DEFAULT_INSTANCE))
     SQLALCHEMY_DATABASE_URI = env("DATABASE_URL") or (
         "sqlite:///" + str(Path(INSTANCE_PATH) / "shop.sqlite3")
     )
-    SQLALCHEMY_ENGINE_OPTIONS: dict = {}
+    # Test each pooled connection before use: a restarted database costs one failed ping,
+    # not an error page.
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
     MEDIA_ROOT = env("MEDIA_ROOT", str(Path(INSTANCE_PATH) / "media"))
     SEARCH_INDEX_DIR = env("SEARCH_INDEX_DIR", str(Path(INSTANCE_PATH) / "search-index"))
     # Apply catalog changes to the search index when the request or command that made them
@@ -37,7 +43,7 @@ class Config:
 
     BABEL_DEFAULT_LOCALE = "it"
     BABEL_DEFAULT_TIMEZONE = "Europe/Rome"
-    BABEL_TRANSLATION_DIRECTORIES = str(ROOT / "shop" / "translations")
+    BABEL_TRANSLATION_DIRECTORIES = str(Path(__file__).resolve().parent / "translations")
     LANGUAGES = ("it", "en")
 
     SHOP_BASE_URL = env("SHOP_BASE_URL", "http://127.0.0.1:5000")
@@ -47,7 +53,7 @@ class Config:
     STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET")
     STRIPE_API_BASE = env("STRIPE_API_BASE")
 
-    MAIL_SERVER = env("MAIL_SERVER", "localhost")
+    MAIL_SERVER = env("MAIL_SERVER") or "localhost"
     MAIL_PORT = env_int("MAIL_PORT", 25)
     MAIL_USE_TLS = env("MAIL_USE_TLS", "0") == "1"
     MAIL_USERNAME = env("MAIL_USERNAME")
@@ -55,12 +61,22 @@ class Config:
     MAIL_DEFAULT_SENDER = env("MAIL_DEFAULT_SENDER",
                               "Viale dei Mille <negozio@vialedeimille.example>")
     MAIL_SUPPRESS_SEND = env("MAIL_SUPPRESS_SEND", "0") == "1"
-    # Development writes each email as an .eml file here instead of using SMTP; unset it
-    # (MAIL_FILE_DIR=) to send through MAIL_SERVER.
-    MAIL_FILE_DIR = env("MAIL_FILE_DIR", str(Path(INSTANCE_PATH) / "mail"))
+    MAIL_TIMEOUT = float(env("MAIL_TIMEOUT", "10") or 10)  # seconds per SMTP socket operation
+    # Without MAIL_SERVER, development writes each email as an .eml file here; setting
+    # MAIL_SERVER sends through SMTP whatever MAIL_FILE_DIR says.
+    MAIL_FILE_DIR = None if env("MAIL_SERVER") else env(
+        "MAIL_FILE_DIR", str(Path(INSTANCE_PATH) / "mail"))
     OUTBOX_INLINE_FLUSH = True
 
     REDIS_URL = env("REDIS_URL")
+    # Responses are compressed by the app (gzip, br) unless a front server does it.
+    COMPRESS_AT_PROXY = env("COMPRESS_AT_PROXY", "0") == "1"
+    COMPRESS_ALGORITHM = ["br", "gzip"]
+    COMPRESS_MIMETYPES = ["text/html", "text/css", "text/javascript", "application/javascript",
+                          "application/json", "application/xml", "text/xml", "text/plain",
+                          "image/svg+xml"]
+    COMPRESS_MIN_SIZE = 500
+    LOG_JSON = env("LOG_JSON", "0") == "1"
     RATELIMIT_STORAGE_URI = env("REDIS_URL") or "memory://"
     RATELIMIT_HEADERS_ENABLED = True
 
@@ -98,6 +114,7 @@ class ProductionConfig(Config):
     OUTBOX_INLINE_FLUSH = False
     MAIL_SUPPRESS_SEND = False
     MAIL_FILE_DIR = None
+    LOG_JSON = env("LOG_JSON", "1") == "1"
     SESSION_COOKIE_SECURE = True
     REMEMBER_COOKIE_SECURE = True
     PREFERRED_URL_SCHEME = "https"

@@ -16,7 +16,7 @@ from flask.cli import with_appcontext
 from shop.db import begin_write, utcnow, writing
 from shop.extensions import db
 from shop.notifications.models import OutboxStatus
-from shop.notifications.services import claim_next, send_claimed
+from shop.notifications.services import claim_next, compose, deliver, record_outcome
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +31,11 @@ class RoundReport:
 
 
 def send_outbox(limit: int = 100, ids: list[int] | None = None) -> RoundReport:
-    """Send what is due, each message in its own transaction."""
+    """Send what is due: claim a message and commit, send it, record the outcome.
+
+    No transaction is open while the mail server is talking, so a slow or silent server
+    holds no row lock (and, on SQLite, not the database's single write lock).
+    """
     report = RoundReport()
     db.session.commit()
     for _ in range(limit):
@@ -40,7 +44,14 @@ def send_outbox(limit: int = 100, ids: list[int] | None = None) -> RoundReport:
         if message is None:
             db.session.rollback()
             break
-        outcome = send_claimed(message, now)
+        email, message_id, kind = compose(message), message.id, message.kind
+        db.session.commit()
+        try:
+            deliver(email, message_id, kind)
+            error = None
+        except Exception as exc:  # any transport failure: retry later, never lose the row
+            error = exc
+        outcome = record_outcome(message_id, error, now)
         db.session.commit()
         if outcome == OutboxStatus.SENT:
             report.sent += 1

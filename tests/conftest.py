@@ -4,22 +4,48 @@ The database is SQLite in a temporary file, or PostgreSQL when TEST_DATABASE_URL
 Tables are created once per session; every test starts from empty tables, except tests
 that ask for `demo` (the demo catalog, read only) or `demo_rw` (the demo catalog, theirs to
 change).
+
+Under pytest-xdist every worker has its own everything: temporary folders (instance, search
+index, SQLite file) come from its own tmp_path_factory, servers bind free ports, and on
+PostgreSQL it gets its own database `<name>_<worker>` (e.g. `test_gw0`), created when
+missing. TEST_DATABASE_URL is rewritten to it for the worker's whole process before the
+shop is imported, so every test and fixture that reads it sees the worker's database.
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
-from shop import create_app
-from shop.checkout.defaults import ensure_default_shipping_methods
-from shop.config import TestConfig
-from shop.extensions import db
-from tests.fixtures.factories import make_category, make_cooperative, make_product
-from tests.fixtures.mail import start_sink
+_BASE_URL_VAR = "SHOP_TEST_BASE_DATABASE_URL"
+
+
+def _worker_database_url() -> None:
+    """Point TEST_DATABASE_URL at this xdist worker's own PostgreSQL database."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    base = os.environ.get(_BASE_URL_VAR) or os.environ.get("TEST_DATABASE_URL")
+    if not worker or not base or not base.startswith("postgresql"):
+        return
+    os.environ[_BASE_URL_VAR] = base
+    url = make_url(base)
+    os.environ["TEST_DATABASE_URL"] = url.set(
+        database=f"{url.database}_{worker}").render_as_string(hide_password=False)
+
+
+_worker_database_url()  # before the shop's configuration reads the environment
+
+from shop import create_app  # noqa: E402
+from shop.checkout.defaults import ensure_default_shipping_methods  # noqa: E402
+from shop.config import TestConfig  # noqa: E402
+from shop.extensions import db  # noqa: E402
+from tests.fixtures.factories import make_category, make_cooperative, make_product  # noqa: E402
+from tests.fixtures.mail import start_sink  # noqa: E402
 
 _state = {"content": "unknown"}  # "empty", "demo" or "dirty"
 
@@ -27,12 +53,47 @@ _state = {"content": "unknown"}  # "empty", "demo" or "dirty"
 def database_url(tmp_path_factory) -> str:
     url = os.environ.get("TEST_DATABASE_URL")
     if url:
+        ensure_database(url)
         return url
     return "sqlite:///" + str(tmp_path_factory.mktemp("db") / "test.sqlite3")
 
 
+def ensure_database(url: str) -> None:
+    """Create the PostgreSQL database named by `url` if the server does not have it yet."""
+    target = make_url(url)
+    if not target.drivername.startswith("postgresql"):
+        return
+    admin = create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            exists = conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :name"),
+                                 {"name": target.database})
+            if not exists:
+                conn.execute(text(f'CREATE DATABASE "{target.database}"'))
+    finally:
+        admin.dispose()
+
+
 # Generated demo pictures are kept between runs: drawing them is the slow part of a seed.
+# Workers share the folder; the first seed of each worker draws under a file lock, so two
+# workers never write the same picture at once (later seeds find every file and only read).
 MEDIA_CACHE = Path(__file__).resolve().parent.parent / "instance" / "test-media"
+_media_ready = {"done": False}
+
+
+@contextmanager
+def media_cache_lock():
+    if _media_ready["done"]:
+        yield
+        return
+    MEDIA_CACHE.mkdir(parents=True, exist_ok=True)
+    with open(MEDIA_CACHE.parent / "test-media.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    _media_ready["done"] = True
 
 
 @pytest.fixture(scope="session")
@@ -74,7 +135,7 @@ def seed(app) -> None:
     from shop.catalog.seed import seed_demo
 
     empty_tables(app)
-    with app.app_context():
+    with app.app_context(), media_cache_lock():
         seed_demo(with_images=True)
         db.session.commit()
         db.session.remove()

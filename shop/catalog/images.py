@@ -6,6 +6,8 @@ its resized copies sit beside it as `<slug>-<n>-400w.webp` and `<slug>-<n>-800w.
 
 from __future__ import annotations
 
+import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -177,8 +179,9 @@ def _ensure_files(path: str, draw_original) -> None:
 
 
 def _save(image: Image.Image, target: Path) -> None:
-    # Write beside the target and rename, so a reader never sees half a file.
-    partial = target.with_name(target.name + ".part")
+    # Write beside the target and rename, so a reader never sees half a file; the partial
+    # name is the writer's own, so two processes drawing the same picture never collide.
+    partial = target.with_name(f"{target.name}.{os.getpid()}-{threading.get_ident()}.part")
     image.save(partial, format="WEBP", quality=WEBP_QUALITY, method=WEBP_METHOD)
     partial.replace(target)
 

@@ -12,11 +12,13 @@ from flask_mail import Message
 from sqlalchemy import select
 
 from shop.db import begin_write, utcnow
-from shop.extensions import db, mail
+from shop.extensions import db
 from shop.notifications.models import OutboxMessage, OutboxStatus
+from shop.notifications.smtp import TimeoutConnection
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 8
+CLAIM_LEASE = timedelta(minutes=5)  # longer than MAIL_TIMEOUT times the SMTP steps
 
 
 def enqueue_email(kind: str, recipient: str, template: str, *, locale: str,
@@ -47,7 +49,12 @@ def backoff(attempts: int) -> timedelta:
 
 
 def claim_next(now: datetime, ids: list[int] | None = None) -> OutboxMessage | None:
-    """Lock the oldest message due for sending (skipping any another worker holds)."""
+    """Claim the oldest message due for sending (skipping any another worker holds).
+
+    The claim moves its next attempt CLAIM_LEASE ahead, so once the caller commits, no other
+    sender takes it while this one talks to the mail server outside any transaction; if the
+    sender dies, the message is due again when the lease runs out.
+    """
     begin_write(db.session)
     stmt = (select(OutboxMessage)
             .where(OutboxMessage.status == OutboxStatus.PENDING,
@@ -56,43 +63,59 @@ def claim_next(now: datetime, ids: list[int] | None = None) -> OutboxMessage | N
             .with_for_update(skip_locked=True))
     if ids is not None:
         stmt = stmt.where(OutboxMessage.id.in_(ids))
-    return db.session.scalar(stmt)
-
-
-def send_claimed(message: OutboxMessage, now: datetime) -> OutboxStatus | None:
-    """Send a claimed message and record the outcome; None means 'retry later'."""
-    try:
-        deliver(message)
-    except Exception as exc:  # any transport failure: retry later, never lose the row
-        message.attempts += 1
-        message.last_error = f"{type(exc).__name__}: {exc}"[:2000]
-        if message.attempts >= MAX_ATTEMPTS:
-            message.status = OutboxStatus.FAILED
-            log.error("giving up on outbox message %s: %s", message.id, exc)
-            db.session.flush()
-            return OutboxStatus.FAILED
-        message.next_attempt_at = now + backoff(message.attempts)
-        log.warning("outbox message %s will be retried: %s", message.id, exc)
+    message = db.session.scalar(stmt)
+    if message is not None:
+        message.next_attempt_at = now + CLAIM_LEASE
         db.session.flush()
-        return None
-    message.status = OutboxStatus.SENT
-    message.attempts += 1
-    message.sent_at = utcnow()
-    db.session.flush()
-    return OutboxStatus.SENT
+    return message
 
 
-def deliver(message: OutboxMessage) -> None:
-    """Hand the message to the mail server (or, in development, to a file)."""
+def compose(message: OutboxMessage) -> Message:
+    """The email for an outbox row, ready to hand over once the transaction has ended."""
     email = Message(subject=message.subject, recipients=[message.recipient],
                     body=message.body_text, html=message.body_html or None,
                     sender=current_app.config["MAIL_DEFAULT_SENDER"])
     for item in message.attachments or []:
         email.attach(item["filename"], item["content_type"], item["data"])
+    return email
+
+
+def record_outcome(message_id: int, error: Exception | None, now: datetime) -> OutboxStatus | None:
+    """Record how sending a claimed message went; None means 'retry later'."""
+    begin_write(db.session)
+    message = db.session.scalar(select(OutboxMessage).where(OutboxMessage.id == message_id)
+                                .with_for_update().execution_options(populate_existing=True))
+    if message is None or message.status != OutboxStatus.PENDING:
+        return None
+    message.attempts += 1
+    if error is None:
+        message.status = OutboxStatus.SENT
+        message.sent_at = utcnow()
+        db.session.flush()
+        return OutboxStatus.SENT
+    message.last_error = f"{type(error).__name__}: {error}"[:2000]
+    if message.attempts >= MAX_ATTEMPTS:
+        message.status = OutboxStatus.FAILED
+        log.error("giving up on outbox message %s: %s", message.id, error)
+        db.session.flush()
+        return OutboxStatus.FAILED
+    message.next_attempt_at = now + backoff(message.attempts)
+    log.warning("outbox message %s will be retried: %s", message.id, error)
+    db.session.flush()
+    return None
+
+
+def deliver(email: Message, message_id: int, kind: str) -> None:
+    """Hand an email to the mail server (or, without MAIL_SERVER in development, to a file).
+
+    Called outside any database transaction: a slow mail server holds no lock.
+    """
     folder = current_app.config.get("MAIL_FILE_DIR")
     if folder:
         path = Path(folder)
         path.mkdir(parents=True, exist_ok=True)
-        (path / f"{message.id:06d}-{message.kind}.eml").write_bytes(email.as_bytes())
+        (path / f"{message_id:06d}-{kind}.eml").write_bytes(email.as_bytes())
         return
-    mail.send(email)
+    state = current_app.extensions["mail"]
+    with TimeoutConnection(state, current_app.config.get("MAIL_TIMEOUT", 10)) as connection:
+        email.send(connection)

@@ -35,9 +35,40 @@ def index():
 
 @bp.get("/healthz")
 def healthz():
-    """Report whether the application can reach its database."""
-    db.session.execute(text("SELECT 1"))
+    """Report whether the application reaches its database and Redis; 503 names what fails."""
+    failing = [name for name, check in (("database", _database_ok), ("redis", _redis_ok))
+               if not check()]
+    if failing:
+        return {"status": "error", "failing": failing}, 503
     return {"status": "ok"}
+
+
+def _database_ok() -> bool:
+    try:
+        db.session.execute(text("SELECT 1"))
+        db.session.rollback()
+        return True
+    except Exception:  # any failure means "not healthy"; the log says why
+        db.session.rollback()
+        current_app.logger.exception("health check: database unreachable")
+        return False
+
+
+def _redis_ok() -> bool:
+    url = current_app.config.get("REDIS_URL")
+    if not url:
+        return True
+    import redis
+
+    try:
+        client = redis.Redis.from_url(url, socket_connect_timeout=1, socket_timeout=1)
+        try:
+            return bool(client.ping())
+        finally:
+            client.close()
+    except Exception:  # any failure means "not healthy"; the log says why
+        current_app.logger.exception("health check: Redis unreachable")
+        return False
 
 
 @bp.get("/robots.txt")
