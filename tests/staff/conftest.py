@@ -16,7 +16,7 @@ from shop.catalog.images import media_root
 from shop.catalog.models import Cooperative, Product
 from shop.extensions import db
 from shop.search import reindex
-from tests.fixtures.orders import member, staff, user
+from tests.fixtures.orders import member, user
 from tests.web.conftest import login
 
 STAFF = "negozio@example.org"
@@ -29,7 +29,7 @@ MEMBER = "anna@filo.example"
 def shop(catalog, app):
     """The `catalog` fixture's products, people of every role, and a search index of it all."""
     with app.app_context():
-        staff(STAFF)
+        user(STAFF, Role.STAFF, locale="en")
         user(CUSTOMER, Role.CUSTOMER)
         user(COMPANY, Role.COMPANY)
         member(db.session.scalar(select(Cooperative).where(Cooperative.slug == "filo")), MEMBER)
@@ -88,3 +88,18 @@ def files_under(folder: Path) -> list[str]:
 
 def text_of(html: str) -> str:
     return re.sub(r"\s+", " ", lxml.html.fromstring(html).text_content())
+
+
+def edit_form(client, product_id: int) -> dict[str, str]:
+    """The product form as the edit page fills it in."""
+    url = f"/staff/catalog/products/{product_id}"
+    return form_values(client.get(url).get_data(as_text=True), url)
+
+
+def indexed_ids(app, text: str, lang: str) -> list[int]:
+    """What the search index itself answers (not filtered through the database)."""
+    from shop.catalog.services import ProductFilters
+    from shop.search import current_store, query
+
+    with app.test_request_context():
+        return query.search(current_store(), text, lang, ProductFilters()).product_ids
