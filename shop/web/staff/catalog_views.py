@@ -39,6 +39,17 @@ def allow_photo_uploads(endpoint, values):
         request.max_content_length = pages.PHOTO_REQUEST_LIMIT
 
 
+@bp.errorhandler(413)
+def upload_too_large(error):
+    """A photo over the limit gets the product page with a sentence, not a bare error."""
+    product_id = (request.view_args or {}).get("product_id")
+    if request.endpoint != "staff.product_photo_add" or not current_user.is_authenticated \
+            or not current_user.is_staff:
+        abort(404 if current_user.is_authenticated else 413)
+    return pages.render_product(pages.product_or_404(product_id), status=413,
+                                error=pages.photo_refusal("too_large"))
+
+
 def done(message: str, endpoint: str = "staff.product_edit", **values):
     db.session.commit()
     flash(message, "success")
