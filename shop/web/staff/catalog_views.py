@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -11,6 +11,7 @@ from shop.catalog import services as catalog
 from shop.catalog.errors import EditRefused, NotFound, StaleEdit
 from shop.catalog.models import ProductStatus
 from shop.extensions import db
+from shop.web.errors import guess_lang
 from shop.web.staff import bp
 from shop.web.staff import catalog_pages as pages
 from shop.web.staff.catalog_forms import (
@@ -42,12 +43,13 @@ def allow_photo_uploads(endpoint, values):
 @bp.errorhandler(413)
 def upload_too_large(error):
     """A photo over the limit gets the product page with a sentence, not a bare error."""
-    product_id = (request.view_args or {}).get("product_id")
-    if request.endpoint != "staff.product_photo_add" or not current_user.is_authenticated \
-            or not current_user.is_staff:
-        abort(404 if current_user.is_authenticated else 413)
-    return pages.render_product(pages.product_or_404(product_id), status=413,
-                                error=pages.photo_refusal("too_large"))
+    if (request.endpoint == "staff.product_photo_add" and current_user.is_authenticated
+            and current_user.is_staff):
+        product_id = (request.view_args or {}).get("product_id")
+        return pages.render_product(pages.product_or_404(product_id), status=413,
+                                    error=pages.photo_refusal("too_large"))
+    guess_lang(current_app)
+    return render_template("errors/error.html", code=413), 413
 
 
 def done(message: str, endpoint: str = "staff.product_edit", **values):
@@ -140,13 +142,15 @@ def product_delete(product_id: int):
     """Delete a product nobody ordered; archive one that was ordered."""
     if not ButtonForm().validate_on_submit():
         abort(400)
-    try:
-        outcome = editing.remove_product(current_user, product_id)
-    except NotFound:
-        abort(404)
-    message = (_("Product deleted.") if outcome == editing.Removal.DELETED else
-               _("This product appears in orders, so it was archived instead of deleted."))
-    return done(message, "staff.product_list")
+    paths = [image.path for image in pages.product_or_404(product_id).images]
+    outcome = editing.remove_product(current_user, product_id)
+    if outcome == editing.Removal.ARCHIVED:
+        return done(_("This product appears in orders, so it was archived instead of deleted."),
+                    "staff.product_list")
+    response = done(_("Product deleted."), "staff.product_list")
+    for path in paths:  # uploaded photos' files go once the deletion is committed
+        photos.delete_files(path)
+    return response
 
 
 # Variants -----------------------------------------------------------------------------------
