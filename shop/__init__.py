@@ -66,9 +66,11 @@ def register_extensions(app: Flask) -> None:
 
     assets.init_app(app)
     login.init_app(app)
+    # Before anything reads the database in a POST (the audit actor loads the user), so
+    # that the request's first transaction already begins as a writer on SQLite.
+    transactions.init_app(app)
     audit_context.init_app(app)
     inline.init_app(app)
-    transactions.init_app(app)
     security.init_app(app)
     from shop import search
     from shop.impact import ledger

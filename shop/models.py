@@ -9,6 +9,7 @@ from shop.cart.models import Cart, CartLine
 from shop.catalog.models import (
     Category,
     CategoryTranslation,
+    ConsentRecord,
     Cooperative,
     CooperativeTranslation,
     Product,

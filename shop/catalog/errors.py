@@ -15,3 +15,57 @@ class ProductNotFound(NotFound):
 
 class CooperativeNotFound(NotFound):
     """No cooperative answers to that slug."""
+
+
+class ProductMissing(NotFound):
+    """No product, of any status, has that id."""
+
+
+class EditRefused(CatalogError):
+    """A change the back office cannot make; the web layer says why."""
+
+
+class StaleEdit(EditRefused):
+    """The product changed since the form was read: someone else saved first."""
+
+    def __init__(self, current_version: int) -> None:
+        super().__init__(current_version)
+        self.current_version = current_version
+
+
+class SkuTaken(EditRefused):
+    def __init__(self, sku: str) -> None:
+        super().__init__(sku)
+        self.sku = sku
+
+
+class SlugTaken(EditRefused):
+    def __init__(self, slug: str) -> None:
+        super().__init__(slug)
+        self.slug = slug
+
+
+class NotPublishable(EditRefused):
+    """Publishing (status active) is refused: what is missing or not allowed.
+
+    `missing_consent`: first names the story mentions with no consent record;
+    `forbidden_words`: words the privacy rule keeps out of stories;
+    `no_variant`: no active variant to sell.
+    """
+
+    def __init__(self, missing_consent=(), forbidden_words=(), no_variant=False) -> None:
+        super().__init__(missing_consent, forbidden_words, no_variant)
+        self.missing_consent = list(missing_consent)
+        self.forbidden_words = list(forbidden_words)
+        self.no_variant = no_variant
+
+
+class InvalidPhoto(EditRefused):
+    """An upload that is not a photo we can take.
+
+    `reason`: "too_large", "not_image", "format", "bomb", "truncated", "too_small".
+    """
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import enum
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
+    Date,
     ForeignKey,
     Integer,
     String,
@@ -64,6 +65,8 @@ class Cooperative(TranslatedMixin, db.Model):
     contact_email: Mapped[str] = mapped_column(String(254))
     commission_bp: Mapped[int] = mapped_column(Integer, default=2500)
     lead_time_days: Mapped[int] = mapped_column(Integer, default=3)
+    # First names the story mentions, comma-separated: each needs a consent record.
+    people_named: Mapped[str] = mapped_column(String(300), default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     translations: Mapped[list[CooperativeTranslation]] = relationship(
@@ -129,6 +132,10 @@ class Product(TranslatedMixin, db.Model):
     impact_minutes_per_unit: Mapped[int] = mapped_column(Integer, default=0)
     recovered_grams_per_unit: Mapped[int] = mapped_column(Integer, default=0)
     featured: Mapped[bool] = mapped_column(Boolean, default=False)
+    # First names the origin story mentions, comma-separated: each needs a consent record.
+    people_named: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    # Raised by every save: a form carries the version it was read at (optimistic locking).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
@@ -148,6 +155,7 @@ class Product(TranslatedMixin, db.Model):
         CheckConstraint("impact_minutes_per_unit >= 0", name="impact_non_negative"),
         CheckConstraint("recovered_grams_per_unit >= 0", name="recovered_non_negative"),
     )
+    __mapper_args__ = {"version_id_col": version}
 
     @property
     def active_variants(self) -> list[Variant]:
@@ -249,3 +257,25 @@ class ProductImageTranslation(db.Model):
 
     image: Mapped[ProductImage] = relationship(back_populates="translations")
     __table_args__ = (UniqueConstraint("image_id", "locale"),)
+
+
+class ConsentRecord(db.Model):
+    """Someone's consent to be named, by first name, in one product's or cooperative's story."""
+
+    __tablename__ = "consent_record"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    first_name: Mapped[str] = mapped_column(String(60))
+    given_on: Mapped[date] = mapped_column(Date)
+    collected_by: Mapped[str] = mapped_column(String(120))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    product_id: Mapped[int | None] = mapped_column(
+        ForeignKey("product.id", ondelete="CASCADE"), index=True)
+    cooperative_id: Mapped[int | None] = mapped_column(
+        ForeignKey("cooperative.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (
+        CheckConstraint("(product_id IS NULL) <> (cooperative_id IS NULL)",
+                        name="one_story_owner"),
+    )

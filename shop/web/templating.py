@@ -12,6 +12,7 @@ from shop.i18n import current_lang, format_money, format_number
 from shop.impact import units
 from shop.impact.figures import order_impact_rows
 from shop.web import labels
+from shop.web.markdown import plain_text, render_markdown
 from shop.web.staff.nav import staff_nav
 
 
@@ -19,6 +20,8 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["money"] = format_money
     app.jinja_env.filters["number"] = format_number
     app.jinja_env.filters["jsonld"] = jsonld
+    app.jinja_env.filters["markdown"] = render_markdown
+    app.jinja_env.filters["plain_text"] = plain_text
     app.jinja_env.filters["vat_percent"] = lambda bp: format_number(bp / 100)
     app.jinja_env.globals.update(
         media_url=media_url,

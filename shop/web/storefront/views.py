@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, g, render_template, request
+from flask import abort, current_app, g, make_response, render_template, request
+from flask_login import current_user
 
 from shop.catalog import services as catalog
+from shop.catalog.editing import get_preview
 from shop.catalog.errors import NotFound
 from shop.fulfilment.services import today_local
 from shop.impact.chart import impact_chart
@@ -45,14 +47,23 @@ def product_list():
 
 @bp.get("/products/<slug>")
 def product_detail(slug: str):
-    """Show one product with its variants, availability and origin story."""
-    product = found(catalog.get_active_product, slug)
-    return render_template(
+    """Show one product with its variants, availability and origin story.
+
+    Staff also see drafts and archived products here, under a banner, as customers would
+    see them once published; for everybody else they do not exist.
+    """
+    preview = get_preview(current_user, slug)
+    product = preview if preview is not None else found(catalog.get_active_product, slug)
+    response = make_response(render_template(
         "storefront/product_detail.html",
         product=product,
+        preview=product.status != "active",
         availability=catalog.variant_availability(product),
         related=catalog.related_products(product),
-    )
+    ))
+    if preview is not None:
+        response.headers["Cache-Control"] = "private, no-store"
+    return response
 
 
 @bp.get("/cooperatives/")
