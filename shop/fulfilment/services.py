@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 from sqlalchemy import case, func, select
 
-from shop.accounts.access import Actor, actor_for
+from shop.accounts.access import Actor, actor_for, staff_actor
 from shop.db import begin_write, utcnow
 from shop.extensions import db
 from shop.fulfilment import notifications
@@ -245,3 +245,26 @@ def is_overdue(fulfilment: Fulfilment, today: date | None = None) -> bool:
     return (fulfilment.status in TODO and fulfilment.due_date is not None
             and fulfilment.due_date < today)
 
+
+
+@dataclass(frozen=True)
+class WaitingOrder:
+    order: Order
+    fulfilment_ids: list[int]  # its parts (none if it was not routed)
+
+
+def orders_waiting(user, limit: int = 10) -> list[WaitingOrder]:
+    """Paid orders no one has taken up yet: no part accepted (or not routed), oldest first."""
+    staff_actor(user)
+    taken = select(Fulfilment.id).where(
+        Fulfilment.order_id == Order.id,
+        Fulfilment.status.not_in((S.NEW, S.CANCELLED))).exists()
+    orders = list(db.session.scalars(
+        select(Order).where(Order.status == OrderStatus.PAID, ~taken)
+        .order_by(Order.paid_at, Order.id).limit(limit)))
+    parts: dict[int, list[int]] = {order.id: [] for order in orders}
+    for order_id, fulfilment_id in db.session.execute(
+            select(Fulfilment.order_id, Fulfilment.id)
+            .where(Fulfilment.order_id.in_(list(parts))).order_by(Fulfilment.id)):
+        parts[order_id].append(fulfilment_id)
+    return [WaitingOrder(order, parts[order.id]) for order in orders]

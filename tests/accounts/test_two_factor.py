@@ -21,7 +21,7 @@ def test_staff_without_an_app_must_set_one_up_before_the_staff_area_opens(app, c
     response = password_step(client, people.newcomer)
 
     assert (response.status_code, response.location) == (303, "/it/account/login/enrol")
-    assert client.get("/staff/fulfilments").location.startswith("/it/account/login?next=")
+    assert client.get("/staff/").location.startswith("/it/account/login?next=")
     html = client.get("/it/account/login/enrol").get_data(as_text=True)
     assert '<svg role="img" viewBox=' in html and "<title>Codice QR" in html
     with app.app_context():
@@ -32,7 +32,7 @@ def test_enrolment_end_to_end_with_the_secret_shown(app, client, people):
     secret, codes = enrol(client, people.newcomer)
 
     assert len(codes) == len(set(codes)) == 10
-    assert client.get("/staff/fulfilments").status_code == 200
+    assert client.get("/staff/").status_code == 200
     with app.app_context():
         row = user_row(people.newcomer)
         assert (row.totp_secret, row.totp_enabled_at is not None) == (secret, True)
@@ -49,7 +49,7 @@ def test_enrolment_end_to_end_with_the_secret_shown(app, client, people):
     # The confirming code is spent; the app's next one (30 s ahead) is within the window.
     assert WRONG in post_code(client, pyotp.TOTP(secret).now()).get_data(as_text=True)
     response = post_code(client, pyotp.TOTP(secret).at(time.time() + two_factor.STEP_SECONDS))
-    assert (response.status_code, response.location) == (303, "/staff/fulfilments")
+    assert (response.status_code, response.location) == (303, "/staff/")
 
 
 def test_a_wrong_enrolment_code_sets_nothing_up(app, client, people):
@@ -59,7 +59,7 @@ def test_a_wrong_enrolment_code_sets_nothing_up(app, client, people):
     response = post_code(client, "000000", "/it/account/login/enrol")
 
     assert WRONG in response.get_data(as_text=True)
-    assert client.get("/staff/fulfilments").status_code == 302
+    assert client.get("/staff/").status_code == 302
     with app.app_context():
         assert user_row(people.newcomer).totp_enabled_at is None
 
@@ -67,17 +67,17 @@ def test_a_wrong_enrolment_code_sets_nothing_up(app, client, people):
 def test_staff_sign_in_with_a_code_and_the_same_code_does_not_work_twice(app, client, people):
     code = pyotp.TOTP(TOTP_SECRET).now()
     assert password_step(client, people.staff).location == "/it/account/login/code"
-    assert client.get("/staff/fulfilments").status_code == 302  # not signed in yet
+    assert client.get("/staff/").status_code == 302  # not signed in yet
 
     first = post_code(client, code)
-    assert (first.status_code, first.location) == (303, "/staff/fulfilments")
-    assert client.get("/staff/fulfilments").status_code == 200
+    assert (first.status_code, first.location) == (303, "/staff/")
+    assert client.get("/staff/").status_code == 200
 
     logout(client)
     password_step(client, people.staff)
     again = post_code(client, code)
     assert WRONG in again.get_data(as_text=True)
-    assert client.get("/staff/fulfilments").status_code == 302
+    assert client.get("/staff/").status_code == 302
 
 
 def test_a_recovery_code_works_once(app, client, people):
@@ -87,13 +87,13 @@ def test_a_recovery_code_works_once(app, client, people):
     password_step(client, people.newcomer)
     first = post_code(client, codes[3].upper().replace("-", " "))
     assert first.status_code == 303
-    assert client.get("/staff/fulfilments").status_code == 200
+    assert client.get("/staff/").status_code == 200
     logout(client)
 
     password_step(client, people.newcomer)
     second = post_code(client, codes[3])
     assert WRONG in second.get_data(as_text=True)
-    assert client.get("/staff/fulfilments").status_code == 302
+    assert client.get("/staff/").status_code == 302
     with app.app_context():
         left = db.session.scalar(select(func.count(RecoveryCode.id)).where(
             RecoveryCode.used_at.is_(None)))
@@ -128,4 +128,4 @@ def test_a_staff_session_without_a_second_factor_is_ended(app, client, people):
         session["_user_id"] = user_row(people.newcomer).get_id()
         session["_fresh"] = True
 
-    assert client.get("/staff/fulfilments").location.startswith("/it/account/login")
+    assert client.get("/staff/").location.startswith("/it/account/login")
