@@ -12,6 +12,7 @@ from datetime import date, datetime
 from sqlalchemy import case, func, select
 
 from shop.accounts.access import Actor, actor_for, staff_actor
+from shop.audit.services import record, snapshot
 from shop.db import begin_write, utcnow
 from shop.extensions import db
 from shop.fulfilment import notifications
@@ -35,6 +36,7 @@ from shop.orders.services import lock_order, transition
 S = FulfilmentStatus
 PER_PAGE = 25
 DUE_FILTERS = ("overdue", "today", "week")
+AUDITED_FIELDS = ("status", "carrier", "tracking_code")
 
 
 @dataclass(frozen=True)
@@ -171,8 +173,12 @@ def advance(user, fulfilment_id: int, to_status: str, *, carrier: str = "",
     db.session.add(FulfilmentEvent(fulfilment=fulfilment, from_status=fulfilment.status,
                                    to_status=to_status, actor=actor.label,
                                    user_id=actor.user_id, note=note, created_at=now))
+    audit_before = snapshot(fulfilment, AUDITED_FIELDS)
     fulfilment.status = to_status
     fulfilment.updated_at = now
+    record("fulfilment.advance", "fulfilment", fulfilment.id, before=audit_before,
+           after=snapshot(fulfilment, AUDITED_FIELDS), summary=fulfilment.order.number or "",
+           only_changes=True)
     db.session.flush()
     if to_status == S.SHIPPED:
         notifications.notify_shipped(fulfilment)
