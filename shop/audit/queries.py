@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import func, select
 
 from shop.accounts.access import require_admin
 from shop.accounts.models import User
@@ -95,7 +95,7 @@ def _safe_cell(value: str) -> str:
 def actors(admin) -> list[tuple[int, str]]:
     """Everyone who appears in the log, for the person filter: (id, email)."""
     require_admin(admin)
-    ids = select(distinct(AuditEntry.actor_id)).where(AuditEntry.actor_id.is_not(None))
+    ids = select(AuditEntry.actor_id).where(AuditEntry.actor_id.is_not(None)).distinct()
     return [(user.id, user.email) for user in db.session.scalars(
         select(User).where(User.id.in_(ids)).order_by(User.email))]
 
@@ -103,8 +103,8 @@ def actors(admin) -> list[tuple[int, str]]:
 def kinds(admin) -> tuple[list[str], list[str]]:
     """The actions and the entities that appear in the log, for the kind filters."""
     require_admin(admin)
-    actions = db.session.scalars(select(distinct(AuditEntry.action)).order_by(AuditEntry.action))
-    entities = db.session.scalars(select(distinct(AuditEntry.entity)).order_by(AuditEntry.entity))
+    actions = db.session.scalars(select(AuditEntry.action).distinct().order_by(AuditEntry.action))
+    entities = db.session.scalars(select(AuditEntry.entity).distinct().order_by(AuditEntry.entity))
     return list(actions), list(entities)
 
 
