@@ -11,7 +11,14 @@ from shop.accounts import two_factor
 from shop.accounts.models import RecoveryCode
 from shop.audit.models import AuditEntry
 from shop.extensions import db
-from tests.accounts.conftest import enrol, logout, password_step, post_code, user_row
+from tests.accounts.conftest import (
+    enrol,
+    logout,
+    password_step,
+    post_code,
+    shown_secret,
+    user_row,
+)
 from tests.fixtures.orders import TOTP_SECRET
 
 WRONG = "Il codice non è valido."
@@ -129,3 +136,36 @@ def test_a_staff_session_without_a_second_factor_is_ended(app, client, people):
         session["_fresh"] = True
 
     assert client.get("/staff/").location.startswith("/it/account/login")
+
+
+def test_a_member_switches_codes_on_and_then_signs_in_with_one(app, client, people):
+    login_response = password_step(client, people.member)
+    assert login_response.location == "/coop/"
+    html = client.get("/coop/security").get_data(as_text=True)
+    secret = shown_secret(html)
+
+    page = post_code(client, pyotp.TOTP(secret).now(), "/coop/security/enable")
+
+    assert page.status_code == 200 and "I tuoi codici di recupero" in page.get_data(as_text=True)
+    logout(client)
+    assert password_step(client, people.member).location == "/it/account/login/code"
+    response = post_code(client, pyotp.TOTP(secret).at(time.time() + two_factor.STEP_SECONDS))
+    assert response.location == "/coop/"
+
+
+def test_a_member_switches_codes_off_with_a_current_code(app, client, people):
+    password_step(client, people.member)
+    secret = shown_secret(client.get("/coop/security").get_data(as_text=True))
+    post_code(client, pyotp.TOTP(secret).now(), "/coop/security/enable")
+
+    wrong = post_code(client, "000000", "/coop/security/disable")
+    assert wrong.status_code == 400
+    off = post_code(client, pyotp.TOTP(secret).at(time.time() + two_factor.STEP_SECONDS),
+                    "/coop/security/disable")
+
+    assert off.location == "/coop/security"
+    with app.app_context():
+        row = user_row(people.member)
+        assert (row.totp_secret, row.totp_enabled_at) == (None, None)
+        assert [e.action for e in db.session.scalars(select(AuditEntry).order_by(AuditEntry.id))
+                ] == ["user.two_factor_enable", "user.two_factor_disable"]
