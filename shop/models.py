@@ -3,7 +3,7 @@
 One import line per domain: add yours, nothing else (F401 is off for this file).
 """
 
-from shop.accounts.models import PasswordResetToken, Role, User
+from shop.accounts.models import Invitation, PasswordResetToken, RecoveryCode, Role, User
 from shop.audit.models import AuditEntry
 from shop.cart.models import Cart, CartLine
 from shop.catalog.models import (

@@ -53,3 +53,31 @@ class InvalidCredentials(AccountError):
 
 class InvalidResetToken(AccountError):
     """The password reset link is unknown, expired or already used."""
+
+
+class InvalidCode(AccountError):
+    """The one-time or recovery code is wrong, expired or already used."""
+
+
+class TwoFactorAlreadyEnabled(AccountError):
+    pass
+
+
+class TwoFactorRequired(AccountError):
+    """Staff and admins cannot switch their second factor off."""
+
+
+class InvalidInvitation(AccountError):
+    """The invitation link is unknown, expired or already used."""
+
+
+class LastAdmin(AccountError):
+    """The change would leave the shop without an active admin."""
+
+
+class SelfLockout(AccountError):
+    """An admin cannot switch off their own account."""
+
+
+class UserNotFound(AccountError):
+    pass

@@ -6,7 +6,7 @@ import enum
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String
+from sqlalchemy import BigInteger, Boolean, CheckConstraint, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -33,6 +33,10 @@ class User(UserMixin, db.Model):
     cooperative_id: Mapped[int | None] = mapped_column(ForeignKey("cooperative.id"), index=True)
     locale: Mapped[str] = mapped_column(String(5), default="it")
     totp_secret: Mapped[str | None] = mapped_column(String(64))
+    # Set when the user confirmed their authenticator app with a valid code; from then on
+    # signing in asks for a code. The last accepted time step refuses a code's reuse.
+    totp_enabled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    totp_last_step: Mapped[int | None] = mapped_column(BigInteger)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     # Part of every session's user id: raising it ends every session of the user at once
     # (logout, password change or reset, deactivation), whatever cookie someone kept.
@@ -70,6 +74,15 @@ class User(UserMixin, db.Model):
     def is_staff(self) -> bool:
         return self.role in (Role.STAFF, Role.ADMIN)
 
+    @property
+    def two_factor_enabled(self) -> bool:
+        return self.totp_enabled_at is not None and bool(self.totp_secret)
+
+    @property
+    def two_factor_required(self) -> bool:
+        """Staff and admins must sign in with a code; members may choose to."""
+        return self.is_staff
+
 
 class PasswordResetToken(db.Model):
     """A single-use password reset link; only a hash of its secret is stored."""
@@ -84,3 +97,44 @@ class PasswordResetToken(db.Model):
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     user: Mapped[User] = relationship()
+
+
+class RecoveryCode(db.Model):
+    """One of a user's ten single-use codes for signing in without their phone (hashed)."""
+
+    __tablename__ = "recovery_code"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    salt: Mapped[str] = mapped_column(String(32))
+    code_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Invitation(db.Model):
+    """An admin's invitation to join as staff or cooperative member: a single-use link."""
+
+    __tablename__ = "invitation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), index=True)
+    name: Mapped[str] = mapped_column(String(120), default="")
+    role: Mapped[str] = mapped_column(String(12))
+    cooperative_id: Mapped[int | None] = mapped_column(
+        ForeignKey("cooperative.id", ondelete="CASCADE"), index=True)
+    locale: Mapped[str] = mapped_column(String(5), default="it")
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    invited_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+
+    cooperative = relationship("Cooperative")
+
+    __table_args__ = (
+        CheckConstraint("role IN ('coop', 'staff', 'admin')", name="role_invitable"),
+        CheckConstraint("role <> 'coop' OR cooperative_id IS NOT NULL",
+                        name="coop_has_cooperative"),
+    )

@@ -49,3 +49,8 @@ def seed_demo_command(no_images: bool, if_empty: bool) -> None:
     click.echo(f"  {'email':<{email_width}}  {'role':<8}  password")
     for login in logins:
         click.echo(f"  {login.email:<{email_width}}  {login.role:<8}  {login.password}")
+    click.echo("")
+    click.echo("Staff and admin sign in with a one-time code too: at their first sign-in the shop")
+    click.echo("shows a QR code (and its key as text) for an authenticator app on your phone,")
+    click.echo("then asks for a code to confirm and gives ten recovery codes. Any TOTP app works;")
+    click.echo("without a phone: python -c \"import pyotp; print(pyotp.TOTP('KEY').now())\"")

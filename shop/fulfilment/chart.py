@@ -96,6 +96,12 @@ def _ticks(top_value: int, step: int, top_y: int, bottom_y: int) -> list[Tick]:
 
 def shipped_chart(months: list[MonthTotal]) -> Chart:
     """Bars for value (top panel) and units (bottom panel), one slot per month."""
+    return bar_chart(months)
+
+
+def bar_chart(months) -> Chart:
+    """The same two panels for any items with `gross_cents` and `units` (months,
+    cooperatives), one slot per item, in the order given."""
     value_step, value_top = nice_scale(max((m.gross_cents for m in months), default=0), 100)
     units_step, units_top = nice_scale(max((m.units for m in months), default=0), 1,
                                         UNITS_TICKS)
@@ -110,3 +116,50 @@ def shipped_chart(months: list[MonthTotal]) -> Chart:
                         round(UNITS_BOTTOM - units_h, 1), round(units_h, 1)))
     return Chart(bars, _ticks(value_top, value_step, VALUE_TOP, VALUE_BOTTOM),
                  _ticks(units_top, units_step, UNITS_TOP, UNITS_BOTTOM))
+
+
+# Sales by cooperative: one horizontal bar per cooperative, its name above it, so long
+# names stay readable on a phone. Widths are percentages, heights pixels, as above.
+ROW_HEIGHT, ROW_TOP, ROW_BAR = 46, 30, 18
+H_LEFT, H_RIGHT = 1.0, 82.0
+
+
+@dataclass(frozen=True)
+class Row:
+    item: object  # anything with name, gross_cents, units
+    label_y: int
+    bar_y: int
+    width: float
+
+
+@dataclass(frozen=True)
+class RowChart:
+    rows: list[Row]
+    ticks: list[Tick]  # Tick.y holds the x position (percent) here
+    height: int
+    left: float = H_LEFT
+    right: float = H_RIGHT
+    bar_height: int = ROW_BAR
+
+    @property
+    def total_cents(self) -> int:
+        return sum(row.item.gross_cents for row in self.rows)
+
+    @property
+    def total_units(self) -> int:
+        return sum(row.item.units for row in self.rows)
+
+    @property
+    def best(self):
+        sold = [row.item for row in self.rows if row.item.gross_cents > 0]
+        return max(sold, key=lambda item: item.gross_cents) if sold else None
+
+
+def cooperative_chart(totals) -> RowChart:
+    """Bars of value shipped per cooperative, on a round scale starting at zero."""
+    step, top = nice_scale(max((t.gross_cents for t in totals), default=0), 100)
+    span = H_RIGHT - H_LEFT
+    rows = [Row(t, ROW_TOP + i * ROW_HEIGHT, ROW_TOP + i * ROW_HEIGHT + 8,
+                round(span * t.gross_cents / top, 2)) for i, t in enumerate(totals)]
+    ticks = [Tick(round(H_LEFT + span * v / top, 2), v) for v in range(0, top + 1, step)]
+    return RowChart(rows, ticks, ROW_TOP + len(totals) * ROW_HEIGHT + 24)

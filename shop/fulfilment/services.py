@@ -11,7 +11,8 @@ from datetime import date, datetime
 
 from sqlalchemy import case, func, select
 
-from shop.accounts.access import Actor, actor_for
+from shop.accounts.access import Actor, actor_for, staff_actor
+from shop.audit.services import record, snapshot
 from shop.db import begin_write, utcnow
 from shop.extensions import db
 from shop.fulfilment import notifications
@@ -35,6 +36,7 @@ from shop.orders.services import lock_order, transition
 S = FulfilmentStatus
 PER_PAGE = 25
 DUE_FILTERS = ("overdue", "today", "week")
+AUDITED_FIELDS = ("status", "carrier", "tracking_code")
 
 
 @dataclass(frozen=True)
@@ -171,8 +173,12 @@ def advance(user, fulfilment_id: int, to_status: str, *, carrier: str = "",
     db.session.add(FulfilmentEvent(fulfilment=fulfilment, from_status=fulfilment.status,
                                    to_status=to_status, actor=actor.label,
                                    user_id=actor.user_id, note=note, created_at=now))
+    audit_before = snapshot(fulfilment, AUDITED_FIELDS)
     fulfilment.status = to_status
     fulfilment.updated_at = now
+    record("fulfilment.advance", "fulfilment", fulfilment.id, before=audit_before,
+           after=snapshot(fulfilment, AUDITED_FIELDS), summary=fulfilment.order.number or "",
+           only_changes=True)
     db.session.flush()
     if to_status == S.SHIPPED:
         notifications.notify_shipped(fulfilment)
@@ -245,3 +251,26 @@ def is_overdue(fulfilment: Fulfilment, today: date | None = None) -> bool:
     return (fulfilment.status in TODO and fulfilment.due_date is not None
             and fulfilment.due_date < today)
 
+
+
+@dataclass(frozen=True)
+class WaitingOrder:
+    order: Order
+    fulfilment_ids: list[int]  # its parts (none if it was not routed)
+
+
+def orders_waiting(user, limit: int = 10) -> list[WaitingOrder]:
+    """Paid orders no one has taken up yet: no part accepted (or not routed), oldest first."""
+    staff_actor(user)
+    taken = select(Fulfilment.id).where(
+        Fulfilment.order_id == Order.id,
+        Fulfilment.status.not_in((S.NEW, S.CANCELLED))).exists()
+    orders = list(db.session.scalars(
+        select(Order).where(Order.status == OrderStatus.PAID, ~taken)
+        .order_by(Order.paid_at, Order.id).limit(limit)))
+    parts: dict[int, list[int]] = {order.id: [] for order in orders}
+    for order_id, fulfilment_id in db.session.execute(
+            select(Fulfilment.order_id, Fulfilment.id)
+            .where(Fulfilment.order_id.in_(list(parts))).order_by(Fulfilment.id)):
+        parts[order_id].append(fulfilment_id)
+    return [WaitingOrder(order, parts[order.id]) for order in orders]

@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import or_, select
 
-from shop.accounts.access import member_actor
+from shop.accounts.access import member_actor, staff_actor
 from shop.catalog.models import Cooperative
 from shop.extensions import db
 from shop.fulfilment.errors import InvalidMonth
@@ -217,3 +217,30 @@ def shipped_by_month(user, today: date, count: int = 12) -> list[MonthTotal]:
         bucket[0] += fline.gross_cents
         bucket[1] += fline.quantity
     return [MonthTotal(m, totals[m][0], totals[m][1]) for m in months]
+
+
+@dataclass(frozen=True)
+class CooperativeTotal:
+    cooperative_id: int
+    name: str
+    gross_cents: int
+    units: int
+
+
+def shipped_by_cooperative(user, today: date, count: int = 12) -> list[CooperativeTotal]:
+    """Value (VAT included) and units each cooperative shipped in the last `count` months."""
+    staff_actor(user)
+    months = last_months(today, count)
+    start, _ = month_bounds(months[0].year, months[0].month)
+    _, end = month_bounds(months[-1].year, months[-1].month)
+    totals: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    rows = db.session.execute(
+        select(FulfilmentLine, Fulfilment.cooperative_id)
+        .join(Fulfilment, FulfilmentLine.fulfilment_id == Fulfilment.id)
+        .where(Fulfilment.cooperative_id.is_not(None),
+               Fulfilment.shipped_at >= start, Fulfilment.shipped_at < end))
+    for fline, cooperative_id in rows:
+        totals[cooperative_id][0] += fline.gross_cents
+        totals[cooperative_id][1] += fline.quantity
+    return [CooperativeTotal(c.id, c.name, totals[c.id][0], totals[c.id][1])
+            for c in db.session.scalars(select(Cooperative).order_by(Cooperative.name))]

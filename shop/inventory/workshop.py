@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from shop.accounts.access import member_actor
+from shop.audit.services import record
 from shop.catalog.models import Product, ProductStatus, Variant
 from shop.db import begin_write
 from shop.extensions import db
@@ -119,5 +120,10 @@ def adjust_workshop_stock(user, variant_id: int, reason: MovementReason | str, q
         delta = quantity - (stock.on_hand if stock else 0)
     if delta == 0:
         raise InvalidAdjustment("the count matches the stock already")
-    return adjust_stock(item.variant.id, location.id, delta, reason, reference="workshop",
-                        user_id=actor.user_id, note=note)
+    stock = adjust_stock(item.variant.id, location.id, delta, reason, reference="workshop",
+                         user_id=actor.user_id, note=note)
+    record("stock.adjust", "stock", f"{item.variant.id}@{location.id}",
+           before={"on_hand": stock.on_hand - delta},
+           after={"on_hand": stock.on_hand, "reason": reason.value, "note": note},
+           summary=f"{item.variant.sku} · {location.name}")
+    return stock

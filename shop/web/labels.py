@@ -118,6 +118,56 @@ DUE_FILTERS = {
     "week": _l("Due within a week"),
 }
 
+ROLES = {
+    "customer": _l("Customer"),
+    "company": _l("Company buyer"),
+    "coop": _l("Cooperative member"),
+    "staff": _l("Store staff"),
+    "admin": _l("Administrator"),
+}
+
+LANGUAGES = {
+    "it": _l("Italian"),
+    "en": _l("English"),
+}
+
+LOCATION_KINDS = {
+    "workshop": _l("Workshop"),
+    "store": _l("Store"),
+}
+
+# References the ledger stores for movements that come from no order.
+MOVEMENT_REFERENCES = {
+    "seed-demo": _l("Demo data"),
+    "workshop": _l("Workshop correction"),
+}
+
+# What each audit log action means, as the admin reads it.
+AUDIT_ACTIONS = {
+    "user.update": _l("Role changed"),
+    "user.deactivate": _l("Account switched off"),
+    "user.reactivate": _l("Account switched on again"),
+    "user.two_factor_enable": _l("Sign-in codes set up"),
+    "user.two_factor_disable": _l("Sign-in codes switched off"),
+    "user.recovery_code_use": _l("Recovery code used"),
+    "invitation.create": _l("Invitation sent"),
+    "invitation.accept": _l("Invitation accepted"),
+    "fulfilment.advance": _l("Order part moved on"),
+    "stock.adjust": _l("Stock corrected"),
+}
+
+AUDIT_ENTITIES = {
+    "user": _l("Account"),
+    "invitation": _l("Invitation"),
+    "fulfilment": _l("Order part"),
+    "stock": _l("Stock"),
+    "product": _l("Product"),
+    "variant": _l("Variant"),
+    "category": _l("Category"),
+    "cooperative": _l("Cooperative"),
+    "consent": _l("Consent record"),
+}
+
 SORTS = {
     "relevance": _l("Featured"),
     "newest": _l("Newest"),
@@ -129,6 +179,19 @@ SORTS = {
 
 def label(mapping: dict, code: str | None) -> str:
     return str(mapping.get(code or "", code or ""))
+
+
+def movement_reference(reference: str | None) -> str:
+    """An order number stays as it is; the ledger's own codes become words."""
+    return label(MOVEMENT_REFERENCES, reference)
+
+
+def audit_action(action: str | None) -> str:
+    """A known action in words; an unknown dotted one as "entity: verb"."""
+    if action in AUDIT_ACTIONS:
+        return str(AUDIT_ACTIONS[action])
+    entity, _, verb = (action or "").partition(".")
+    return f"{label(AUDIT_ENTITIES, entity)}: {verb.replace('_', ' ')}" if verb else action or ""
 
 
 def order_status(code: str | None, delivery_method: str | None = None) -> str:

@@ -37,6 +37,12 @@ def init_app(app: Flask) -> None:
         fulfilment_progress=labels.fulfilment_progress,
         destination_label=lambda code: labels.label(labels.DESTINATIONS, code),
         movement_reason_label=lambda code: labels.label(labels.MOVEMENT_REASONS, code),
+        movement_reference_label=labels.movement_reference,
+        location_kind_label=lambda code: labels.label(labels.LOCATION_KINDS, code),
+        role_label=lambda code: labels.label(labels.ROLES, code),
+        language_label=lambda code: labels.label(labels.LANGUAGES, code),
+        audit_action_label=labels.audit_action,
+        audit_entity_label=lambda code: labels.label(labels.AUDIT_ENTITIES, code),
         carrier_name=carrier_name,
         tracking_url=tracking_url,
         account_home_url=account_home_url,
@@ -65,11 +71,11 @@ def carrier_name(code: str) -> str:
 
 
 def account_home_url(user) -> str:
-    """Where a signed-in user's own area is: the dashboard, the staff list or the shop."""
+    """Where a signed-in user's own area is: the dashboard, the staff home or the shop."""
     if getattr(user, "role", None) == "coop":
         return url_for("coop.dashboard")
     if getattr(user, "is_staff", False):
-        return url_for("staff.fulfilment_list")
+        return url_for("staff.home")
     return url_for("storefront.home", lang=current_lang())
 
 

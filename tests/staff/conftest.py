@@ -1,4 +1,5 @@
-"""The small catalog with a staff member, a customer, a company buyer and a cooperative member."""
+"""Staff-area fixtures: the small catalog with people of every role (catalog tests), and
+the two-cooperative world of tests/web plus an admin (account and audit tests)."""
 
 from __future__ import annotations
 
@@ -16,8 +17,8 @@ from shop.catalog.images import media_root
 from shop.catalog.models import Cooperative, Product
 from shop.extensions import db
 from shop.search import reindex
-from tests.fixtures.orders import member, user
-from tests.web.conftest import login
+from tests.fixtures.orders import admin, member, user
+from tests.web.conftest import World, login, world  # noqa: F401  (the shared fixture)
 
 STAFF = "negozio@example.org"
 CUSTOMER = "cliente@example.org"
@@ -103,3 +104,14 @@ def indexed_ids(app, text: str, lang: str) -> list[int]:
 
     with app.test_request_context():
         return query.search(current_store(), text, lang, ProductFilters()).product_ids
+
+
+ADMIN_EMAIL = "capo@example.org"
+
+
+@pytest.fixture
+def admin_world(app, world: World) -> World:  # noqa: F811
+    with app.app_context():
+        admin(ADMIN_EMAIL)
+        db.session.commit()
+    return world

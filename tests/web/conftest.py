@@ -12,7 +12,7 @@ from shop.extensions import db
 from shop.fulfilment.models import Fulfilment
 from tests.conftest import csrf_token
 from tests.fixtures.factories import make_category, make_cooperative, make_product
-from tests.fixtures.orders import PASSWORD, member, paid_order, staff, user
+from tests.fixtures.orders import PASSWORD, current_code, member, paid_order, staff, user
 
 
 @dataclass
@@ -75,6 +75,23 @@ def world(app) -> World:
 
 
 def login(client, email: str, password: str = PASSWORD, lang: str = "it"):
+    """Sign in; for users with an authenticator app, type its current code too."""
     token = csrf_token(client, f"/{lang}/account/login")
-    return client.post(f"/{lang}/account/login",
-                       data={"email": email, "password": password, "csrf_token": token})
+    response = client.post(f"/{lang}/account/login",
+                           data={"email": email, "password": password, "csrf_token": token})
+    if response.status_code == 303 and response.location == f"/{lang}/account/login/code":
+        return enter_code(client, email, lang)
+    return response
+
+
+def enter_code(client, email: str, lang: str = "it"):
+    """Type the factory secret's current code (allowing the same one again, as a test may)."""
+    from shop.accounts.models import User
+
+    with client.application.app_context():
+        user = db.session.scalar(select(User).where(User.email == email.strip().lower()))
+        user.totp_last_step = None
+        db.session.commit()
+        code = current_code(user.totp_secret)
+    token = csrf_token(client, f"/{lang}/account/login/code")
+    return client.post(f"/{lang}/account/login/code", data={"code": code, "csrf_token": token})

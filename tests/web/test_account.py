@@ -35,7 +35,7 @@ def people(app):
 
 @pytest.mark.parametrize(("email", "landing"), [
     ("anna@filo.example", "/coop/"),
-    ("negozio@example.org", "/staff/fulfilments"),
+    ("negozio@example.org", "/staff/"),
     ("giulia@example.org", "/it/"),
     ("  Giulia@Example.org ", "/it/"),
 ])

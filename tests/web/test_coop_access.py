@@ -63,7 +63,8 @@ def test_the_coop_area_has_the_routes_this_test_knows(app):
     assert {r.endpoint for r in coop_rules(app)} == {
         "coop.dashboard", "coop.fulfilment_detail", "coop.fulfilment_advance",
         "coop.fulfilment_ship", "coop.stock_list", "coop.stock_detail", "coop.stock_adjust",
-        "coop.statement_list", "coop.statement_detail", "coop.statement_csv"}
+        "coop.statement_list", "coop.statement_detail", "coop.statement_csv",
+        "coop.security", "coop.security_enable", "coop.security_disable"}
 
 
 @pytest.mark.parametrize("who", ["a", "b"])

@@ -5,7 +5,7 @@ and every service they call checks the acting user again (`shop.accounts.access`
 """
 
 from flask import Blueprint, abort
-from flask_login import current_user
+from flask_login import current_user, logout_user
 
 from shop.web.login import redirect_to_login
 
@@ -19,6 +19,10 @@ def staff_only():
         return redirect_to_login()
     if not current_user.is_staff:
         abort(404)
+    if not current_user.two_factor_enabled:
+        # A session from before a second factor was required: sign in again with one.
+        logout_user()
+        return redirect_to_login()
     return None
 
 

@@ -30,7 +30,9 @@ from shop.web.storefront import (  # noqa: E402, F401
     checkout_views,
     demo_views,
     event_views,
+    invitation_views,
     search_views,
+    two_factor_views,
     views,
 )
 from shop.web.storefront.cart_cookie import set_cookie  # noqa: E402

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, HiddenField, PasswordField
+from wtforms import EmailField, HiddenField, PasswordField, StringField
 from wtforms.validators import Email, EqualTo, InputRequired, Length
 
 from shop.accounts.services import MIN_PASSWORD_LENGTH
@@ -27,3 +27,8 @@ class PasswordResetForm(FlaskForm):
             "Use at least %(min)d characters.", min=MIN_PASSWORD_LENGTH))])
     confirm = PasswordField(_l("Repeat the new password"), validators=[
         InputRequired(), EqualTo("password", message=_l("The two passwords differ."))])
+
+
+class CodeForm(FlaskForm):
+    code = StringField(_l("Code"), validators=[InputRequired(), Length(max=40)],
+                       filters=[lambda value: (value or "").strip()])

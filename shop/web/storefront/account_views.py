@@ -10,6 +10,7 @@ from shop.accounts import auth
 from shop.accounts.errors import InvalidCredentials, InvalidResetToken, PasswordTooShort
 from shop.cart.services import claim_guest_cart
 from shop.extensions import db, limiter
+from shop.web import second_factor
 from shop.web.login import safe_next
 from shop.web.storefront import bp
 from shop.web.storefront.account_forms import (
@@ -26,7 +27,7 @@ NO_STORE = {"Cache-Control": "private, no-store"}
 @bp.route("/account/login", methods=["GET", "POST"])
 @limiter.limit("10 per minute", methods=["POST"])
 def account_login():
-    """Sign a user in and send them on: members to /coop/, staff to /staff/, others back."""
+    """Check email and password, then sign in or ask for the second factor."""
     form = LoginForm(data={"next": request.args.get("next", "")}
                      if request.method == "GET" else None)
     if request.method == "GET" and current_user.is_authenticated:
@@ -39,6 +40,13 @@ def account_login():
         db.session.rollback()
         return render_template("storefront/account_login.html", form=form, failed=True), \
             200, NO_STORE
+    if user.two_factor_enabled or user.two_factor_required:
+        # Password right; not signed in until the code (or the app's set-up) follows.
+        second_factor.start(user, safe_next(form.next.data))
+        db.session.rollback()
+        step = "storefront.account_login_code" if user.two_factor_enabled \
+            else "storefront.account_login_enrol"
+        return redirect(url_for(step), code=303)
     guest_token = cookie_token()
     session.clear()  # a fresh session for the signed-in user: no fixation
     login_user(user)
