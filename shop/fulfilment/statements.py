@@ -4,7 +4,8 @@ Amounts are integer cents. Prices include VAT; the VAT in each line is worked ou
 shop.money.vat_included. A line counts in the month its part left the workshop (shipped to
 the customer or delivered to the store). A refund is shared between an order's parts in
 proportion to their goods (shipping stays with the consortium) and appears as negative
-lines in the month of the refund, or of the shipment if that came later. The consortium's
+lines in the month of the refund, or of the shipment if that came later (a refund staff made
+line by line falls on those lines). The consortium's
 commission is taken from the net (VAT-free) amount of the month.
 
 Goods on the store's shelves remain their cooperative's until sold (consignment): the
@@ -28,7 +29,7 @@ from shop.fulfilment.models import Fulfilment, FulfilmentEvent, FulfilmentLine, 
 from shop.fulfilment.routing import LOCAL_TZ, local_date
 from shop.money import vat_included
 from shop.orders.models import Order, OrderLine
-from shop.payments.models import Payment, Refund
+from shop.payments.models import Payment, Refund, RefundRequest, RefundRequestLine
 
 FIRST_YEAR = 2020
 COUNTED_REFUNDS = ("succeeded", "pending")
@@ -192,14 +193,20 @@ def _refund_lines(parts: list[SoldPart], start: datetime,
         .where(Payment.order_id.in_(list(by_order)), Refund.created_at < end,
                Refund.status.in_(COUNTED_REFUNDS))
         .order_by(Refund.created_at, Refund.id))
+    rows = list(rows)
+    by_line = _refunded_by_line([refund.id for refund, _ in rows])
     lines = []
     for refund, order_id in rows:
         for part in by_order[order_id]:
             if refund.created_at < start and part.at < start:
                 continue
             day = local_date(max(refund.created_at, part.at))
-            for fline, share in refund_shares(refund.amount_cents, part.order.total_cents,
-                                              part.lines):
+            if refund.id in by_line:
+                shares = _line_shares(by_line[refund.id], part.lines)
+            else:
+                shares = refund_shares(refund.amount_cents, part.order.total_cents,
+                                       part.lines)
+            for fline, share in shares:
                 if share == 0:
                     continue
                 line = fline.order_line
@@ -209,6 +216,28 @@ def _refund_lines(parts: list[SoldPart], start: datetime,
                     -vat_included(share, line.vat_rate_bp)))
     lines.sort(key=lambda line: line.day)
     return lines
+
+
+def _refunded_by_line(refund_ids: list[int]) -> dict[int, dict[int, int]]:
+    """Refunds staff made by line: refund id -> {order line id: cents refunded}."""
+    if not refund_ids:
+        return {}
+    result: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    rows = db.session.execute(
+        select(RefundRequest.refund_id, RefundRequestLine.order_line_id,
+               RefundRequestLine.amount_cents)
+        .join(RefundRequestLine, RefundRequestLine.refund_request_id == RefundRequest.id)
+        .where(RefundRequest.refund_id.in_(refund_ids)))
+    for refund_id, line_id, cents in rows:
+        result[refund_id][line_id] += cents
+    return result
+
+
+def _line_shares(refunded: dict[int, int],
+                 lines: list[FulfilmentLine]) -> list[tuple[FulfilmentLine, int]]:
+    """A by-line refund falls on the lines it names, split by the units each part holds."""
+    return [(fline, round_half_away(refunded.get(fline.order_line_id, 0) * fline.quantity,
+                                    fline.order_line.quantity)) for fline in lines]
 
 
 def refund_shares(refund_cents: int, order_total_cents: int,
