@@ -23,8 +23,22 @@ from shop.checkout.models import ShippingMethod, ShippingMethodTranslation
 from shop.events.models import Event, EventTranslation, Registration
 from shop.fulfilment.models import Fulfilment, FulfilmentEvent, FulfilmentLine
 from shop.impact.models import ImpactChainHead, ImpactEntry, ImpactEntryLine
-from shop.inventory.models import Location, Stock, StockMovement
+from shop.inventory.models import (
+    Location,
+    Stock,
+    StockMovement,
+    StockThreshold,
+    Transfer,
+    TransferEvent,
+    TransferLine,
+)
 from shop.notifications.models import OutboxMessage
 from shop.orders.models import Allocation, Order, OrderEvent, OrderLine
-from shop.payments.models import Payment, ProcessedWebhookEvent, Refund
+from shop.payments.models import (
+    Payment,
+    ProcessedWebhookEvent,
+    Refund,
+    RefundRequest,
+    RefundRequestLine,
+)
 from shop.search.models import SearchUpdate

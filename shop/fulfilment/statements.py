@@ -4,8 +4,13 @@ Amounts are integer cents. Prices include VAT; the VAT in each line is worked ou
 shop.money.vat_included. A line counts in the month its part left the workshop (shipped to
 the customer or delivered to the store). A refund is shared between an order's parts in
 proportion to their goods (shipping stays with the consortium) and appears as negative
-lines in the month of the refund, or of the shipment if that came later. The consortium's
+lines in the month of the refund, or of the shipment if that came later (a refund staff made
+line by line falls on those lines). The consortium's
 commission is taken from the net (VAT-free) amount of the month.
+
+Goods on the store's shelves remain their cooperative's until sold (consignment): the
+cooperative's lines of a store part (a counter sale, or a pickup served from the shelves)
+count in the month the customer took them, with the same rules.
 """
 
 from __future__ import annotations
@@ -14,17 +19,17 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, select
 
 from shop.accounts.access import member_actor, staff_actor
 from shop.catalog.models import Cooperative
 from shop.extensions import db
 from shop.fulfilment.errors import InvalidMonth
-from shop.fulfilment.models import Fulfilment, FulfilmentLine
+from shop.fulfilment.models import Fulfilment, FulfilmentEvent, FulfilmentLine, FulfilmentStatus
 from shop.fulfilment.routing import LOCAL_TZ, local_date
 from shop.money import vat_included
-from shop.orders.models import Order
-from shop.payments.models import Payment, Refund
+from shop.orders.models import Order, OrderLine
+from shop.payments.models import Payment, Refund, RefundRequest, RefundRequestLine
 
 FIRST_YEAR = 2020
 COUNTED_REFUNDS = ("succeeded", "pending")
@@ -122,47 +127,117 @@ def cooperative_statement(cooperative_id: int, year: int, month: int) -> Stateme
     cooperative = db.session.get(Cooperative, cooperative_id)
     statement = Statement(cooperative_id, cooperative.name, year, month,
                           cooperative.commission_bp)
-    sold = db.session.execute(
-        select(FulfilmentLine, Fulfilment.shipped_at, Order.number)
-        .join(Fulfilment, FulfilmentLine.fulfilment_id == Fulfilment.id)
-        .join(Order, Fulfilment.order_id == Order.id)
-        .where(Fulfilment.cooperative_id == cooperative_id,
-               Fulfilment.shipped_at >= start, Fulfilment.shipped_at < end)
-        .order_by(Fulfilment.shipped_at, Fulfilment.id, FulfilmentLine.id))
-    for fline, shipped_at, number in sold:
-        line = fline.order_line
-        gross = line.unit_price_cents * fline.quantity
-        statement.lines.append(StatementLine(
-            "sale", local_date(shipped_at), number or "", line.sku, line.name,
-            line.variant_label, fline.quantity, line.unit_price_cents, line.vat_rate_bp,
-            gross, vat_included(gross, line.vat_rate_bp)))
-    statement.lines.extend(_refund_lines(cooperative_id, start, end))
+    parts = _sold_parts(cooperative_id, end)
+    for sold in parts:
+        if not start <= sold.at < end:
+            continue
+        for fline in sold.lines:
+            line = fline.order_line
+            gross = line.unit_price_cents * fline.quantity
+            statement.lines.append(StatementLine(
+                "sale", local_date(sold.at), sold.order.number or "", line.sku, line.name,
+                line.variant_label, fline.quantity, line.unit_price_cents, line.vat_rate_bp,
+                gross, vat_included(gross, line.vat_rate_bp)))
+    statement.lines.extend(_refund_lines(parts, start, end))
     return statement
 
 
-def _refund_lines(cooperative_id: int, start: datetime, end: datetime) -> list[StatementLine]:
-    rows = db.session.execute(
-        select(Refund, Fulfilment, Order)
-        .join(Payment, Refund.payment_id == Payment.id)
-        .join(Order, Payment.order_id == Order.id)
-        .join(Fulfilment, Fulfilment.order_id == Order.id)
+@dataclass(frozen=True)
+class SoldPart:
+    """A part that left its location: a cooperative's own part (when it left the workshop),
+    or the cooperative's lines of a store part (consignment: when the customer took them)."""
+
+    fulfilment: Fulfilment
+    order: Order
+    at: datetime
+    lines: list[FulfilmentLine]
+
+
+def _sold_parts(cooperative_id: int, end: datetime) -> list[SoldPart]:
+    own = db.session.execute(
+        select(Fulfilment, Order).join(Order, Fulfilment.order_id == Order.id)
         .where(Fulfilment.cooperative_id == cooperative_id,
-               Fulfilment.shipped_at.is_not(None), Fulfilment.shipped_at < end,
-               Refund.created_at < end, Refund.status.in_(COUNTED_REFUNDS),
-               or_(Refund.created_at >= start, Fulfilment.shipped_at >= start))
+               Fulfilment.shipped_at.is_not(None), Fulfilment.shipped_at < end)
+        .order_by(Fulfilment.shipped_at, Fulfilment.id))
+    parts = [SoldPart(f, o, f.shipped_at, list(f.lines)) for f, o in own]
+    collected = db.session.execute(
+        select(Fulfilment, Order, func.min(FulfilmentEvent.created_at))
+        .join(Order, Fulfilment.order_id == Order.id)
+        .join(FulfilmentEvent, FulfilmentEvent.fulfilment_id == Fulfilment.id)
+        .where(Fulfilment.cooperative_id.is_(None),
+               Fulfilment.status == FulfilmentStatus.COLLECTED,
+               FulfilmentEvent.to_status == FulfilmentStatus.COLLECTED,
+               Fulfilment.id.in_(select(FulfilmentLine.fulfilment_id)
+                                 .join(OrderLine, FulfilmentLine.order_line_id == OrderLine.id)
+                                 .where(OrderLine.cooperative_id == cooperative_id)))
+        .group_by(Fulfilment.id, Order.id)
+        .having(func.min(FulfilmentEvent.created_at) < end))
+    for f, o, at in collected:
+        at = at if at.tzinfo else at.replace(tzinfo=UTC)
+        parts.append(SoldPart(f, o, at, [fl for fl in f.lines
+                                         if fl.order_line.cooperative_id == cooperative_id]))
+    parts.sort(key=lambda p: (p.at, p.fulfilment.id))
+    return parts
+
+
+def _refund_lines(parts: list[SoldPart], start: datetime,
+                  end: datetime) -> list[StatementLine]:
+    by_order: dict[int, list[SoldPart]] = defaultdict(list)
+    for part in parts:
+        by_order[part.order.id].append(part)
+    if not by_order:
+        return []
+    rows = db.session.execute(
+        select(Refund, Payment.order_id)
+        .join(Payment, Refund.payment_id == Payment.id)
+        .where(Payment.order_id.in_(list(by_order)), Refund.created_at < end,
+               Refund.status.in_(COUNTED_REFUNDS))
         .order_by(Refund.created_at, Refund.id))
+    rows = list(rows)
+    by_line = _refunded_by_line([refund.id for refund, _ in rows])
     lines = []
-    for refund, fulfilment, order in rows:
-        day = local_date(max(refund.created_at, fulfilment.shipped_at))
-        for fline, share in refund_shares(refund.amount_cents, order.total_cents,
-                                          fulfilment.lines):
-            if share == 0:
+    for refund, order_id in rows:
+        for part in by_order[order_id]:
+            if refund.created_at < start and part.at < start:
                 continue
-            line = fline.order_line
-            lines.append(StatementLine(
-                "refund", day, order.number or "", line.sku, line.name, line.variant_label,
-                0, None, line.vat_rate_bp, -share, -vat_included(share, line.vat_rate_bp)))
+            day = local_date(max(refund.created_at, part.at))
+            if refund.id in by_line:
+                shares = _line_shares(by_line[refund.id], part.lines)
+            else:
+                shares = refund_shares(refund.amount_cents, part.order.total_cents,
+                                       part.lines)
+            for fline, share in shares:
+                if share == 0:
+                    continue
+                line = fline.order_line
+                lines.append(StatementLine(
+                    "refund", day, part.order.number or "", line.sku, line.name,
+                    line.variant_label, 0, None, line.vat_rate_bp, -share,
+                    -vat_included(share, line.vat_rate_bp)))
+    lines.sort(key=lambda line: line.day)
     return lines
+
+
+def _refunded_by_line(refund_ids: list[int]) -> dict[int, dict[int, int]]:
+    """Refunds staff made by line: refund id -> {order line id: cents refunded}."""
+    if not refund_ids:
+        return {}
+    result: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    rows = db.session.execute(
+        select(RefundRequest.refund_id, RefundRequestLine.order_line_id,
+               RefundRequestLine.amount_cents)
+        .join(RefundRequestLine, RefundRequestLine.refund_request_id == RefundRequest.id)
+        .where(RefundRequest.refund_id.in_(refund_ids)))
+    for refund_id, line_id, cents in rows:
+        result[refund_id][line_id] += cents
+    return result
+
+
+def _line_shares(refunded: dict[int, int],
+                 lines: list[FulfilmentLine]) -> list[tuple[FulfilmentLine, int]]:
+    """A by-line refund falls on the lines it names, split by the units each part holds."""
+    return [(fline, round_half_away(refunded.get(fline.order_line_id, 0) * fline.quantity,
+                                    fline.order_line.quantity)) for fline in lines]
 
 
 def refund_shares(refund_cents: int, order_total_cents: int,

@@ -32,3 +32,28 @@ class StockNotFound(InventoryError):
 
 class InvalidAdjustment(InventoryError):
     """An adjustment with a reason members may not use, or a quantity that makes no sense."""
+
+
+class CountFileInvalid(InventoryError):
+    """A count file with bad rows: nothing was applied. `problems` names each row and error."""
+
+    def __init__(self, problems: list) -> None:
+        self.problems = problems
+        super().__init__(f"{len(problems)} bad row(s) in the count file")
+
+
+class TransferNotFound(InventoryError):
+    """No transfer the user may see answers to that id (foreign ids included)."""
+
+
+class TransferRefused(InventoryError):
+    """A transfer move not allowed now, for this user, or with these quantities.
+
+    `code` says why: "state" (already moved on), "quantity", "empty", "stock".
+    """
+
+    def __init__(self, code: str, current: str = "", detail: str = "") -> None:
+        self.code = code
+        self.current = current
+        self.detail = detail
+        super().__init__(f"{code}: {current} {detail}".strip())

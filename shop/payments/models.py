@@ -73,3 +73,65 @@ class ProcessedWebhookEvent(db.Model):
     event_id: Mapped[str] = mapped_column(String(255), unique=True)
     event_type: Mapped[str] = mapped_column(String(80))
     processed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class RefundStatus(enum.StrEnum):
+    REQUESTED = "requested"  # written before the gateway is asked, under the order's lock
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+
+
+class RefundRequest(db.Model):
+    """Staff asking for money back on an order, once: `request_key` comes from the form.
+
+    The gateway's idempotency key is derived from this row, so pressing the button twice,
+    or retrying after a crash, never pays twice.
+    """
+
+    __tablename__ = "refund_request"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("order.id"), index=True)
+    payment_id: Mapped[int] = mapped_column(ForeignKey("payment.id"))
+    refund_id: Mapped[int | None] = mapped_column(ForeignKey("refund.id"))
+    request_key: Mapped[str] = mapped_column(String(64), unique=True)
+    amount_cents: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(12), default=RefundStatus.REQUESTED)
+    return_location_id: Mapped[int | None] = mapped_column(ForeignKey("location.id"))
+    requested_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    payment: Mapped[Payment] = relationship()
+    refund: Mapped[Refund | None] = relationship()
+    lines: Mapped[list[RefundRequestLine]] = relationship(
+        back_populates="request", cascade="all, delete-orphan", lazy="selectin")
+
+    __table_args__ = (CheckConstraint("amount_cents > 0", name="amount_positive"),)
+
+    @property
+    def idempotency_key(self) -> str:
+        return f"refund-{self.order_id}-{self.request_key}"
+
+
+class RefundRequestLine(db.Model):
+    """Units of an order line refunded, and how many of them came back to a shelf."""
+
+    __tablename__ = "refund_request_line"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    refund_request_id: Mapped[int] = mapped_column(
+        ForeignKey("refund_request.id", ondelete="CASCADE"), index=True)
+    order_line_id: Mapped[int] = mapped_column(ForeignKey("order_line.id"), index=True)
+    quantity: Mapped[int] = mapped_column(Integer)
+    returned: Mapped[int] = mapped_column(Integer, default=0)
+    amount_cents: Mapped[int] = mapped_column(Integer)
+
+    request: Mapped[RefundRequest] = relationship(back_populates="lines")
+    order_line = relationship("OrderLine", lazy="joined")
+
+    __table_args__ = (
+        CheckConstraint("quantity > 0", name="quantity_positive"),
+        CheckConstraint("returned >= 0 AND returned <= quantity", name="returned_within"),
+        CheckConstraint("amount_cents >= 0", name="amount_non_negative"),
+    )

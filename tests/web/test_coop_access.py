@@ -18,7 +18,7 @@ from shop.orders.models import Allocation, Order
 from tests.conftest import csrf_token
 from tests.web.conftest import login
 
-ID_ARGUMENTS = {"fulfilment_id", "variant_id"}
+ID_ARGUMENTS = {"fulfilment_id", "variant_id", "transfer_id"}
 MONTH_ARGUMENTS = {"year", "month"}
 # What a POST carries: enough to be a valid request if the ids were the member's own.
 POST_DATA = {"to": "accepted", "carrier": "brt", "tracking_code": "BRT123456",
@@ -51,11 +51,12 @@ def build(app, rule, values: dict) -> str:
 
 
 def args_for(rule, side) -> dict:
-    unknown = rule.arguments - ID_ARGUMENTS - MONTH_ARGUMENTS
+    unknown = rule.arguments - ID_ARGUMENTS - MONTH_ARGUMENTS - {"move"}
     assert not unknown, f"teach this test what {unknown} of {rule.rule} mean"
     today = today_local()
     values = {"year": today.year, "month": today.month}
-    values.update({"fulfilment_id": side.fulfilment_id, "variant_id": side.variant_id})
+    values.update({"fulfilment_id": side.fulfilment_id, "variant_id": side.variant_id,
+                   "transfer_id": side.fulfilment_id + 5000, "move": "send"})
     return {k: v for k, v in values.items() if k in rule.arguments}
 
 
@@ -64,7 +65,8 @@ def test_the_coop_area_has_the_routes_this_test_knows(app):
         "coop.dashboard", "coop.fulfilment_detail", "coop.fulfilment_advance",
         "coop.fulfilment_ship", "coop.stock_list", "coop.stock_detail", "coop.stock_adjust",
         "coop.statement_list", "coop.statement_detail", "coop.statement_csv",
-        "coop.security", "coop.security_enable", "coop.security_disable"}
+        "coop.security", "coop.security_enable", "coop.security_disable",
+        "coop.transfer_list", "coop.transfer_detail", "coop.transfer_move"}
 
 
 @pytest.mark.parametrize("who", ["a", "b"])
@@ -94,7 +96,8 @@ def test_every_route_with_another_cooperatives_id_is_404_and_changes_nothing(app
                 checked += 1
     with app.app_context():
         assert state() == before
-    assert checked == 3 * 5  # fulfilment detail, advance, ship; stock detail, adjust
+    # fulfilment detail, advance, ship; stock detail, adjust; transfer detail, move
+    assert checked == 3 * 7
 
 
 @pytest.mark.parametrize("who", ["a", "b"])

@@ -31,4 +31,10 @@ def private(response):
 
 
 # Routes register on import.
-from shop.web.coop import security_views, statement_views, stock_views, views  # noqa: E402, F401
+from shop.web.coop import (  # noqa: E402, F401
+    security_views,
+    statement_views,
+    stock_views,
+    transfer_views,
+    views,
+)
