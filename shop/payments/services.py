@@ -130,12 +130,30 @@ def session_paid(session: SessionInfo, provider: str, actor: str) -> Order:
     return order
 
 
-def session_failed(session: SessionInfo, provider: str, actor: str) -> Order:
-    """A delayed payment failed: the order is cancelled and its stock released."""
+def session_failed(session: SessionInfo, provider: str, actor: str,
+                   now: datetime | None = None) -> Order:
+    """A payment failed: the order and its stock wait for another try while the hold lasts.
+
+    The customer is told on the order page and may pay again, with another card or method;
+    once the reservation has run out (a bank debit failing days later) the order is
+    cancelled and its stock released, as the worker would do.
+    """
+    now = now or utcnow()
     payment, order = _payment_for_session(session, provider)
-    if _advance(payment, PaymentStatus.FAILED):
-        _cancel_if_unpaid(order, actor, "payment failed")
+    if not _advance(payment, PaymentStatus.FAILED):
+        return order
+    if order.reserved_until is not None and order.reserved_until > now:
+        db.session.flush()
+        return order
+    _cancel_if_unpaid(order, actor, "payment failed")
     return order
+
+
+def last_payment_failed(order: Order) -> bool:
+    """The customer's latest attempt to pay this order was refused."""
+    latest = db.session.scalar(select(Payment.status).where(Payment.order_id == order.id)
+                               .order_by(Payment.id.desc()).limit(1))
+    return latest == PaymentStatus.FAILED
 
 
 def session_expired(session: SessionInfo, provider: str, actor: str) -> Order:

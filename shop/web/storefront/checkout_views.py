@@ -45,7 +45,8 @@ def checkout_details():
         return redirect(url_for("storefront.cart"))
     prefill = {"email": current_user.email} if current_user.is_authenticated else {}
     form = _form(CheckoutForm, data=prefill if request.method == "GET" else None)
-    if request.method == "POST" and form.validate_on_submit():
+    editing = request.form.get("edit") == "1"  # "Change details" on the review step
+    if request.method == "POST" and not editing and form.validate_on_submit():
         details = details_from(form)
         try:
             method = checkout.find_method(details.shipping_method, details.delivery_method,
@@ -173,6 +174,8 @@ def order_detail(token: str):
         just_paid=bool(session_id) or request.args.get("paid") == "1",
         cancelled=request.args.get("cancelled") == "1",
         open_payment=payments.open_payment(order), demo=demo_mode(),
+        payment_failed=(order.status == OrderStatus.PENDING_PAYMENT
+                        and payments.last_payment_failed(order)),
         fulfilments=order_fulfilments(order)))
     response.headers["Referrer-Policy"] = "no-referrer"
     response.headers["Cache-Control"] = "private, no-store"
