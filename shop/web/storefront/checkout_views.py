@@ -15,8 +15,10 @@ from shop.checkout.errors import (
     NotEnoughStock,
     ShippingUnavailable,
 )
-from shop.db import begin_write
+from shop.checkout.estimates import part_estimates
+from shop.db import begin_write, utcnow
 from shop.extensions import db, limiter
+from shop.fulfilment.routing import local_date
 from shop.fulfilment.services import order_fulfilments
 from shop.orders.errors import OrderNotFound
 from shop.orders.models import DeliveryMethod, OrderStatus
@@ -24,6 +26,7 @@ from shop.orders.services import get_order_by_token, lock_order
 from shop.payments import services as payments
 from shop.payments.errors import GatewayError
 from shop.payments.gateway import demo_mode, get_gateway
+from shop.urls import base_url
 from shop.web.storefront import bp
 from shop.web.storefront.cart_cookie import current_cart, current_or_new_cart, user_id
 from shop.web.storefront.forms import CheckoutForm, EmptyForm, PlaceOrderForm
@@ -54,14 +57,20 @@ def checkout_details():
         except ShippingUnavailable:
             form.shipping_method.errors.append(_("Choose a shipping method."))
         else:
-            totals = checkout.compute_totals(view.subtotal_cents, view.vat_cents, method)
             review = PlaceOrderForm(formdata=None, data=form.data, locale=g.lang,
                                     methods=checkout.shipping_methods())
-            review.expected_total_cents.data = str(totals.total_cents)
-            return render_template("storefront/checkout_review.html", cart=view, form=review,
-                                   details=details, method=method, totals=totals)
+            return review_page(view, review, details, method)
     return render_template("storefront/checkout.html", cart=view, form=form,
                            methods=checkout.shipping_methods())
+
+
+def review_page(view, form, details, method) -> str:
+    """The review step: every line, the full total, and when each part should arrive."""
+    totals = checkout.compute_totals(view.subtotal_cents, view.vat_cents, method)
+    form.expected_total_cents.data = str(totals.total_cents)
+    return render_template("storefront/checkout_review.html", cart=view, form=form,
+                           details=details, method=method, totals=totals,
+                           parts=part_estimates(view.groups, method, local_date(utcnow())))
 
 
 def details_from(form) -> checkout.CheckoutDetails:
@@ -104,9 +113,7 @@ def checkout_place():
             details = details_from(form)
             method = checkout.find_method(details.shipping_method, details.delivery_method,
                                           details.ship_country)
-            totals = checkout.compute_totals(view.subtotal_cents, view.vat_cents, method)
-            return render_template("storefront/checkout_review.html", cart=view, form=form,
-                                   details=details, method=method, totals=totals), 400
+            return review_page(view, form, details, method), 400
         return render_template("storefront/checkout.html", cart=view, form=form,
                                methods=checkout.shipping_methods()), 400
     try:
@@ -137,7 +144,7 @@ def start_payment(order) -> str:
     existing = payments.open_payment(order)
     if existing is not None and existing.session_url:
         return existing.session_url
-    base = current_app.config["SHOP_BASE_URL"].rstrip("/")
+    base = base_url()
     request_ = payments.checkout_request(
         order, success_url=base + order_page + "?session_id={CHECKOUT_SESSION_ID}",
         cancel_url=base + order_page + "?cancelled=1")

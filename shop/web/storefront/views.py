@@ -6,8 +6,10 @@ from flask import abort, current_app, g, render_template, request
 
 from shop.catalog import services as catalog
 from shop.catalog.errors import NotFound
+from shop.i18n import format_money
+from shop.web import labels
 from shop.web.storefront import bp
-from shop.web.storefront.filters import parse_filters
+from shop.web.storefront.filters import applied_filters, keep_selected, parse_filters
 
 
 @bp.get("/")
@@ -35,7 +37,11 @@ def product_list():
         result=result,
         filters=parsed.filters,
         notices=parsed.notices,
-        facets=catalog.facet_counts(parsed.filters, g.lang),
+        facets=keep_selected(catalog.facet_counts(parsed.filters, g.lang), parsed.filters,
+                             categories, cooperatives, g.lang),
+        applied=applied_filters(
+            request.args, parsed.filters, categories, cooperatives, g.lang,
+            lambda code: labels.label(labels.INSTITUTES, code), format_money),
         sorts=list(catalog.Sort),
     )
 
