@@ -19,6 +19,7 @@ from shop.catalog.models import (
     VariantTranslation,
 )
 from shop.checkout.models import ShippingMethod, ShippingMethodTranslation
+from shop.discounts.models import DiscountCode, DiscountRedemption
 from shop.fulfilment.models import Fulfilment, FulfilmentEvent, FulfilmentLine
 from shop.inventory.models import Location, Stock, StockMovement
 from shop.notifications.models import OutboxMessage
