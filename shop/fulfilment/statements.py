@@ -131,7 +131,7 @@ def cooperative_statement(cooperative_id: int, year: int, month: int) -> Stateme
         .order_by(Fulfilment.shipped_at, Fulfilment.id, FulfilmentLine.id))
     for fline, shipped_at, number in sold:
         line = fline.order_line
-        gross = line.unit_price_cents * fline.quantity
+        gross = fline.gross_cents  # what was paid: a discount comes off the cooperative's share
         statement.lines.append(StatementLine(
             "sale", local_date(shipped_at), number or "", line.sku, line.name,
             line.variant_label, fline.quantity, line.unit_price_cents, line.vat_rate_bp,

@@ -29,8 +29,7 @@ def checkout_request(order: Order, success_url: str, cancel_url: str,
                      now: datetime | None = None) -> CheckoutRequest:
     """What to ask the gateway for: the order's lines and shipping, to the cent."""
     now = now or utcnow()
-    lines = [CheckoutLine(f"{line.name} — {line.variant_label}", line.unit_price_cents,
-                          line.quantity) for line in order.lines]
+    lines = [_checkout_line(order, line) for line in order.lines]
     if order.shipping_cents:
         lines.append(CheckoutLine("Spedizione / Shipping", order.shipping_cents, 1))
     attempt = db.session.scalar(
@@ -43,6 +42,14 @@ def checkout_request(order: Order, success_url: str, cancel_url: str,
     if request.amount_cents != order.total_cents:
         raise AssertionError("checkout amount differs from the order total")
     return request
+
+
+def _checkout_line(order: Order, line) -> CheckoutLine:
+    """A line as the hosted page lists it; a discounted line is one item at what it costs."""
+    name = f"{line.name} — {line.variant_label}"
+    if not line.discount_cents:
+        return CheckoutLine(name, line.unit_price_cents, line.quantity)
+    return CheckoutLine(f"{line.quantity} × {name} ({order.discount_code})", line.paid_cents, 1)
 
 
 def record_session(order: Order, provider: str, session: SessionInfo) -> Payment:

@@ -17,9 +17,20 @@ from shop.checkout.errors import (
 )
 from shop.checkout.estimates import part_estimates
 from shop.db import begin_write, utcnow
+from shop.discounts.errors import (
+    AlreadyUsedByEmail,
+    BelowMinimum,
+    DiscountRefused,
+    NothingEligible,
+    NotValidNow,
+    UnknownCode,
+    UsedUp,
+)
+from shop.discounts.services import find_code, normalise
 from shop.extensions import db, limiter
 from shop.fulfilment.routing import local_date
 from shop.fulfilment.services import order_fulfilments
+from shop.i18n import format_money
 from shop.orders.errors import OrderNotFound
 from shop.orders.models import DeliveryMethod, OrderStatus
 from shop.orders.services import get_order_by_token, lock_order
@@ -57,16 +68,40 @@ def checkout_details():
         except ShippingUnavailable:
             form.shipping_method.errors.append(_("Choose a shipping method."))
         else:
-            review = PlaceOrderForm(formdata=None, data=form.data, locale=g.lang,
-                                    methods=checkout.shipping_methods())
-            return review_page(view, review, details, method)
+            try:
+                totals = priced(view, method, details)
+            except DiscountRefused as exc:
+                form.discount_code.errors.append(discount_message(exc))
+            else:
+                review = PlaceOrderForm(formdata=None, data=form.data, locale=g.lang,
+                                        methods=checkout.shipping_methods())
+                return review_page(view, review, details, method, totals)
     return render_template("storefront/checkout.html", cart=view, form=form,
                            methods=checkout.shipping_methods())
 
 
-def review_page(view, form, details, method) -> str:
+def priced(view, method, details) -> checkout.Totals:
+    code = find_code(details.discount_code) if details.discount_code else None
+    return checkout.price_order(view, method, code, details.email)
+
+
+def discount_message(exc: DiscountRefused) -> str:
+    """Why a code was refused, in the customer's words."""
+    if isinstance(exc, BelowMinimum):
+        return _("The code %(code)s needs an order of at least %(amount)s.", code=exc.code,
+                 amount=format_money(exc.min_order_cents))
+    messages = {
+        UnknownCode: _("We do not know the code %(code)s: check how it is written."),
+        NotValidNow: _("The code %(code)s is not valid today."),
+        UsedUp: _("The code %(code)s has been used up: every use has been taken."),
+        AlreadyUsedByEmail: _("You have already used the code %(code)s."),
+        NothingEligible: _("The code %(code)s does not apply to anything in your cart."),
+    }
+    return messages.get(type(exc), messages[UnknownCode]) % {"code": exc.code}
+
+
+def review_page(view, form, details, method, totals) -> str:
     """The review step: every line, the full total, and when each part should arrive."""
-    totals = checkout.compute_totals(view.subtotal_cents, view.vat_cents, method)
     form.expected_total_cents.data = str(totals.total_cents)
     return render_template("storefront/checkout_review.html", cart=view, form=form,
                            details=details, method=method, totals=totals,
@@ -95,6 +130,7 @@ def details_from(form) -> checkout.CheckoutDetails:
         invoice_sdi_code=(form.invoice_sdi_code.data or "").strip().upper(),
         invoice_pec=(form.invoice_pec.data or "").strip(),
         invoice_address=(form.invoice_address.data or "").strip(),
+        discount_code=normalise(form.discount_code.data or ""),
         user_id=user_id())
 
 
@@ -113,7 +149,11 @@ def checkout_place():
             details = details_from(form)
             method = checkout.find_method(details.shipping_method, details.delivery_method,
                                           details.ship_country)
-            return review_page(view, form, details, method), 400
+            try:
+                return review_page(view, form, details, method,
+                                   priced(view, method, details)), 400
+            except DiscountRefused as exc:
+                form.discount_code.errors.append(discount_message(exc))
         return render_template("storefront/checkout.html", cart=view, form=form,
                                methods=checkout.shipping_methods()), 400
     try:
@@ -129,6 +169,11 @@ def checkout_place():
                     "reserved now.", name=s.name, option=s.label, asked=s.requested,
                     left=s.available), "error")
         return redirect(url_for("storefront.cart"))
+    except DiscountRefused as exc:
+        db.session.rollback()
+        form.discount_code.errors.append(discount_message(exc))
+        return render_template("storefront/checkout.html", cart=view, form=form,
+                               methods=checkout.shipping_methods()), 409
     except (CartChanged, CartEmpty, ShippingUnavailable):
         db.session.rollback()
         flash(_("Something in your cart changed (price or availability). Please check it "

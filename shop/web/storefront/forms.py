@@ -71,6 +71,8 @@ class CheckoutForm(FlaskForm):
     ship_city = StringField(_l("City"), validators=[Optional(), Length(max=120)])
     ship_province = StringField(_l("Province (e.g. MI)"), validators=[Optional(), Length(max=4)])
     ship_country = SelectField(_l("Country"), default="IT", validators=[Optional()])
+    discount_code = StringField(_l("Discount code (optional)"),
+                                validators=[Optional(), Length(max=32)])
     invoice_requested = BooleanField(_l("Issue an invoice with these details"))
     invoice_company = StringField(_l("Company name"), validators=[Optional(), Length(max=200)])
     invoice_vat_number = StringField(_l("VAT number (Partita IVA)"),
