@@ -35,3 +35,7 @@ class AlreadyUsedByEmail(DiscountRefused):
 
 class NothingEligible(DiscountRefused):
     """The code is limited to a category or cooperative with nothing in this cart."""
+
+
+class CodeTaken(DiscountRefused):
+    """Staff tried to add a code that already exists."""

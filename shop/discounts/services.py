@@ -16,10 +16,13 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 
+from shop.accounts.access import staff_actor
+from shop.audit.services import record, snapshot
 from shop.db import utcnow
 from shop.discounts.errors import (
     AlreadyUsedByEmail,
     BelowMinimum,
+    CodeTaken,
     NothingEligible,
     NotValidNow,
     UnknownCode,
@@ -28,6 +31,10 @@ from shop.discounts.errors import (
 from shop.discounts.models import DiscountCode, DiscountKind, DiscountRedemption
 from shop.extensions import db
 from shop.orders.models import Order, OrderStatus
+
+FIELDS = ("code", "kind", "percent_bp", "amount_cents", "starts_at", "ends_at",
+          "min_order_cents", "max_uses", "max_uses_per_email", "category_id", "cooperative_id",
+          "active")
 
 
 @dataclass(frozen=True)
@@ -144,6 +151,30 @@ def create_code(code: str, *, kind: DiscountKind, value: int, starts_at=None, en
         cooperative_id=cooperative_id, active=True)
     db.session.add(row)
     db.session.flush()
+    record("discount.create", "discount_code", row.id, after=snapshot(row, FIELDS),
+           summary=f"discount code {row.code}", only_changes=False)
+    return row
+
+
+def add_code(user, code: str, **kwargs) -> DiscountCode:
+    """A member of staff adds a code (checked again here, not only by the page)."""
+    staff_actor(user)
+    if db.session.scalar(select(DiscountCode.id).where(DiscountCode.code == normalise(code))):
+        raise CodeTaken(normalise(code))
+    return create_code(code, **kwargs)
+
+
+def deactivate_code(user, code_id: int) -> DiscountCode:
+    """Stop a code from being used; orders that used it keep their discount."""
+    staff_actor(user)
+    row = db.session.get(DiscountCode, code_id)
+    if row is None:
+        raise UnknownCode(str(code_id))
+    before = snapshot(row, ("active",))
+    row.active = False
+    db.session.flush()
+    record("discount.update", "discount_code", row.id, before=before,
+           after=snapshot(row, ("active",)), summary=f"discount code {row.code} stopped")
     return row
 
 
