@@ -1,4 +1,4 @@
-"""Discount codes and their redemptions; discounts on orders and order lines.
+"""Discount codes and their redemptions; discounts on orders and order lines; gifts.
 
 Revision ID: 0014
 Revises: 0007
@@ -70,6 +70,10 @@ def upgrade():
         batch_op.add_column(sa.Column("discount_cents", sa.Integer(), nullable=False,
                                       server_default="0"))
     with op.batch_alter_table("order") as batch_op:
+        batch_op.add_column(sa.Column("is_gift", sa.Boolean(), nullable=False,
+                                      server_default=sa.false()))
+        batch_op.add_column(sa.Column("gift_message", sa.Text(), nullable=False,
+                                      server_default=""))
         batch_op.add_column(sa.Column("discount_code", sa.String(length=32), nullable=False,
                                       server_default=""))
         batch_op.add_column(sa.Column("discount_cents", sa.Integer(), nullable=False,
@@ -84,6 +88,8 @@ def downgrade():
         batch_op.create_check_constraint(op.f("ck_order_totals_add_up"), OLD_TOTALS)
         batch_op.drop_column("discount_cents")
         batch_op.drop_column("discount_code")
+        batch_op.drop_column("gift_message")
+        batch_op.drop_column("is_gift")
     with op.batch_alter_table("order_line") as batch_op:
         batch_op.drop_column("discount_cents")
     with op.batch_alter_table("discount_redemption") as batch_op:

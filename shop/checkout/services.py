@@ -74,6 +74,8 @@ class CheckoutDetails:
     invoice_address: str = ""
     user_id: int | None = None
     discount_code: str = ""
+    is_gift: bool = False
+    gift_message: str = ""
 
 
 @dataclass(frozen=True)
@@ -214,6 +216,7 @@ def place_order(cart_id: int, details: CheckoutDetails, expected_total_cents: in
         subtotal_cents=totals.subtotal_cents, shipping_cents=totals.shipping_cents,
         vat_cents=totals.vat_cents, total_cents=totals.total_cents,
         discount_cents=totals.discount_cents,
+        is_gift=details.is_gift, gift_message=details.gift_message,
         discount_code=totals.discount.code.code if totals.discount else "",
         terms_accepted_at=now, reserved_until=now + RESERVATION, created_at=now)
     db.session.add(order)

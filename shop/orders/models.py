@@ -84,6 +84,8 @@ class Order(db.Model):
     shipping_cents: Mapped[int] = mapped_column(Integer)
     vat_cents: Mapped[int] = mapped_column(Integer)
     total_cents: Mapped[int] = mapped_column(Integer)
+    is_gift: Mapped[bool] = mapped_column(Boolean, default=False)  # no prices on the slip
+    gift_message: Mapped[str] = mapped_column(Text, default="")
     discount_code: Mapped[str] = mapped_column(String(32), default="")
     discount_cents: Mapped[int] = mapped_column(Integer, default=0)
     refunded_cents: Mapped[int] = mapped_column(Integer, default=0)

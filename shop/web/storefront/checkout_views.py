@@ -116,7 +116,8 @@ def details_from(form) -> checkout.CheckoutDetails:
         delivery_method=DeliveryMethod(form.delivery_method.data),
         shipping_method=form.shipping_method.data if ship else "pickup",
         locale=g.lang,
-        ship_name=form.name.data.strip() if ship else "",
+        ship_name=((form.ship_recipient.data or "").strip() or form.name.data.strip())
+        if ship else "",
         ship_line1=(form.ship_line1.data or "").strip() if ship else "",
         ship_line2=(form.ship_line2.data or "").strip() if ship else "",
         ship_postal_code=(form.ship_postal_code.data or "").strip().upper() if ship else "",
@@ -131,6 +132,8 @@ def details_from(form) -> checkout.CheckoutDetails:
         invoice_pec=(form.invoice_pec.data or "").strip(),
         invoice_address=(form.invoice_address.data or "").strip(),
         discount_code=normalise(form.discount_code.data or ""),
+        is_gift=bool(form.is_gift.data),
+        gift_message=(form.gift_message.data or "").strip() if form.is_gift.data else "",
         user_id=user_id())
 
 

@@ -71,6 +71,11 @@ class CheckoutForm(FlaskForm):
     ship_city = StringField(_l("City"), validators=[Optional(), Length(max=120)])
     ship_province = StringField(_l("Province (e.g. MI)"), validators=[Optional(), Length(max=4)])
     ship_country = SelectField(_l("Country"), default="IT", validators=[Optional()])
+    ship_recipient = StringField(_l("Recipient, if not you (e.g. for a gift)"),
+                                 validators=[Optional(), Length(max=120)])
+    is_gift = BooleanField(_l("This is a gift: no prices on the packing slip"))
+    gift_message = TextAreaField(_l("Gift message (optional, up to 300 characters)"),
+                                 validators=[Optional(), Length(max=300)])
     discount_code = StringField(_l("Discount code (optional)"),
                                 validators=[Optional(), Length(max=32)])
     invoice_requested = BooleanField(_l("Issue an invoice with these details"))
