@@ -113,6 +113,7 @@ def register_errors(app: Flask) -> None:
 def register_commands(app: Flask) -> None:
     from shop.accounts.cli import users_cli
     from shop.catalog.cli import catalog_cli
+    from shop.discounts.cli import discounts_cli
     from shop.impact.cli import impact_cli
     from shop.inventory.cli import stock_cli
     from shop.search.cli import search_cli
@@ -124,3 +125,4 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(search_cli)
     app.cli.add_command(impact_cli)
     app.cli.add_command(stock_cli)
+    app.cli.add_command(discounts_cli)

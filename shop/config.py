@@ -47,6 +47,8 @@ class Config:
     LANGUAGES = ("it", "en")
 
     SHOP_BASE_URL = env("SHOP_BASE_URL", "http://127.0.0.1:5000")
+    # Development: links in emails follow the host the shop is served on.
+    BASE_URL_FROM_REQUEST = True
     PRODUCTS_PER_PAGE = env_int("PRODUCTS_PER_PAGE", 12)
 
     STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY")
@@ -94,6 +96,7 @@ class TestConfig(Config):
 
     ENV_NAME = "test"
     TESTING = True
+    BASE_URL_FROM_REQUEST = False
     SECRET_KEY = "test-secret"  # noqa: S105
     SQLALCHEMY_DATABASE_URI = env("TEST_DATABASE_URL") or "sqlite://"
     WTF_CSRF_ENABLED = True
@@ -110,6 +113,7 @@ class ProductionConfig(Config):
     """Production: PostgreSQL, Redis, Stripe and SMTP, all from the environment."""
 
     ENV_NAME = "production"
+    BASE_URL_FROM_REQUEST = False
     SEED_DEMO_ALLOWED = False
     OUTBOX_INLINE_FLUSH = False
     MAIL_SUPPRESS_SEND = False

@@ -20,6 +20,7 @@ from shop.catalog.models import (
     VariantTranslation,
 )
 from shop.checkout.models import ShippingMethod, ShippingMethodTranslation
+from shop.discounts.models import DiscountCode, DiscountRedemption
 from shop.events.models import Event, EventTranslation, Registration
 from shop.fulfilment.models import Fulfilment, FulfilmentEvent, FulfilmentLine
 from shop.impact.models import ImpactChainHead, ImpactEntry, ImpactEntryLine

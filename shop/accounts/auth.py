@@ -62,15 +62,16 @@ def request_password_reset(email: str, now: datetime | None = None) -> bool:
 
     The caller tells the visitor the same thing either way; the return value is for tests.
     """
-    from flask import current_app, url_for
+    from flask import url_for
 
     from shop.notifications.services import enqueue_email
+    from shop.urls import base_url
 
     created = create_reset_token(email, now)
     if created is None:
         return False
     user, token = created
-    link = current_app.config["SHOP_BASE_URL"].rstrip("/") + url_for(
+    link = base_url() + url_for(
         "storefront.account_password_reset_confirm", lang=user.locale, token=token)
     enqueue_email("password_reset", user.email, "password_reset", locale=user.locale,
                   dedupe_key=f"password-reset:{hash_token(token)[:32]}", user=user,

@@ -22,6 +22,15 @@ from shop.checkout.errors import (
 from shop.checkout.geo import zone_of
 from shop.checkout.models import ShippingMethod, ShippingZone
 from shop.db import begin_write, utcnow
+from shop.discounts.models import DiscountCode
+from shop.discounts.services import (
+    Discount,
+    LineAmount,
+    evaluate,
+    find_code,
+    lock_code,
+    redeem,
+)
 from shop.extensions import db
 from shop.inventory.locks import lock_stock
 from shop.inventory.models import Location, LocationKind
@@ -64,6 +73,9 @@ class CheckoutDetails:
     invoice_pec: str = ""
     invoice_address: str = ""
     user_id: int | None = None
+    discount_code: str = ""
+    is_gift: bool = False
+    gift_message: str = ""
 
 
 @dataclass(frozen=True)
@@ -71,10 +83,12 @@ class Totals:
     subtotal_cents: int
     shipping_cents: int
     vat_cents: int
+    discount_cents: int = 0
+    discount: Discount | None = None
 
     @property
     def total_cents(self) -> int:
-        return self.subtotal_cents + self.shipping_cents
+        return self.subtotal_cents + self.shipping_cents - self.discount_cents
 
 
 def shipping_methods(delivery: DeliveryMethod | None = None,
@@ -104,6 +118,29 @@ def compute_totals(subtotal_cents: int, goods_vat_cents: int,
                   goods_vat_cents + vat_included(shipping, SHIPPING_VAT_BP))
 
 
+def line_amounts(view) -> list[LineAmount]:
+    return [LineAmount(line.line_id, line.total_cents, line.product.category_id,
+                       line.product.cooperative_id) for line in view.lines]
+
+
+def price_order(view, method: ShippingMethod | None, code: DiscountCode | None,
+                email: str | None, now: datetime | None = None) -> Totals:
+    """Goods, discount, shipping and VAT per rate on what is paid, to the cent.
+
+    Raises a DiscountRefused error when the code cannot be used on this cart.
+    """
+    if code is None:
+        return compute_totals(view.subtotal_cents, view.vat_cents, method)
+    discount = evaluate(code, line_amounts(view), email, now)
+    goods_vat = sum(vat_included(line.total_cents - discount.per_line.get(line.line_id, 0),
+                                 line.product.vat_rate_bp) for line in view.lines)
+    paid_goods = view.subtotal_cents - discount.amount_cents
+    shipping = method.price_for(paid_goods) if method else 0
+    return Totals(view.subtotal_cents, shipping,
+                  goods_vat + vat_included(shipping, SHIPPING_VAT_BP),
+                  discount.amount_cents, discount)
+
+
 def place_order(cart_id: int, details: CheckoutDetails, expected_total_cents: int | None,
                 now: datetime | None = None) -> Order:
     """Turn the cart into an order awaiting payment, reserving all its stock or none.
@@ -123,7 +160,10 @@ def place_order(cart_id: int, details: CheckoutDetails, expected_total_cents: in
         raise CartChanged()
     method = find_method(details.shipping_method, details.delivery_method,
                          details.ship_country)
-    totals = compute_totals(view.subtotal_cents, view.vat_cents, method)
+    # The code's row is locked first, stock rows after (the fixed lock order): a code's
+    # last use goes to one order only, and the other is refused before anything is held.
+    code = lock_code(find_code(details.discount_code).id) if details.discount_code else None
+    totals = price_order(view, method, code, details.email, now)
     if expected_total_cents is not None and totals.total_cents != expected_total_cents:
         raise CartChanged()
 
@@ -175,6 +215,9 @@ def place_order(cart_id: int, details: CheckoutDetails, expected_total_cents: in
         invoice_pec=details.invoice_pec, invoice_address=details.invoice_address,
         subtotal_cents=totals.subtotal_cents, shipping_cents=totals.shipping_cents,
         vat_cents=totals.vat_cents, total_cents=totals.total_cents,
+        discount_cents=totals.discount_cents,
+        is_gift=details.is_gift, gift_message=details.gift_message,
+        discount_code=totals.discount.code.code if totals.discount else "",
         terms_accepted_at=now, reserved_until=now + RESERVATION, created_at=now)
     db.session.add(order)
     for line in view.lines:
@@ -184,10 +227,14 @@ def place_order(cart_id: int, details: CheckoutDetails, expected_total_cents: in
             cooperative_id=product.cooperative_id, sku=line.variant.sku, name=line.name,
             variant_label=line.label, unit_price_cents=line.unit_price_cents,
             vat_rate_bp=product.vat_rate_bp, quantity=line.quantity,
+            discount_cents=totals.discount.per_line.get(line.line_id, 0) if totals.discount
+            else 0,
             made_to_order=product.made_to_order,
             lead_time_days=product.effective_lead_time_days if product.made_to_order else 0))
     db.session.flush()
     order.number = f"VDM-{now.year}-{order.id:06d}"
+    if totals.discount is not None:
+        redeem(order, totals.discount)
     lines_by_variant = {line.variant_id: line for line in order.lines}
     for line, takes in plan:
         for stock, quantity in takes:

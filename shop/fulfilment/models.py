@@ -109,7 +109,10 @@ class FulfilmentLine(db.Model):
 
     @property
     def gross_cents(self) -> int:
-        return self.order_line.unit_price_cents * self.quantity
+        """What the customer paid for these units: list price less their share of a discount."""
+        line = self.order_line
+        discount = (2 * line.discount_cents * self.quantity + line.quantity) // (2 * line.quantity)
+        return line.unit_price_cents * self.quantity - discount
 
 
 class FulfilmentEvent(db.Model):

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from flask import current_app, url_for
+from flask import url_for
 
 from shop.fulfilment.carriers import CARRIERS, tracking_url
 from shop.fulfilment.models import Fulfilment
 from shop.notifications.services import enqueue_email
 from shop.orders.lifecycle import order_url
 from shop.orders.models import Order
+from shop.urls import absolute
 
 # Cooperatives work in Italian; their contact address gets Italian email.
 COOPERATIVE_LOCALE = "it"
 
 
 def _absolute(path: str) -> str:
-    return current_app.config["SHOP_BASE_URL"].rstrip("/") + path
+    return absolute(path)
 
 
 def notify_cooperative(fulfilment: Fulfilment) -> None:

@@ -133,7 +133,7 @@ def cooperative_statement(cooperative_id: int, year: int, month: int) -> Stateme
             continue
         for fline in sold.lines:
             line = fline.order_line
-            gross = line.unit_price_cents * fline.quantity
+            gross = fline.gross_cents  # what was paid: a discount comes off the share
             statement.lines.append(StatementLine(
                 "sale", local_date(sold.at), sold.order.number or "", line.sku, line.name,
                 line.variant_label, fline.quantity, line.unit_price_cents, line.vat_rate_bp,

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from flask import current_app, url_for
+from flask import url_for
 
 from shop.notifications.services import enqueue_email
 from shop.orders.models import Order
+from shop.urls import base_url
 
 
 def order_url(order: Order) -> str:
-    base = current_app.config["SHOP_BASE_URL"].rstrip("/")
-    return base + url_for("storefront.order_detail", lang=order.locale,
+    return base_url() + url_for("storefront.order_detail", lang=order.locale,
                           token=order.access_token)
 
 

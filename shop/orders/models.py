@@ -84,6 +84,10 @@ class Order(db.Model):
     shipping_cents: Mapped[int] = mapped_column(Integer)
     vat_cents: Mapped[int] = mapped_column(Integer)
     total_cents: Mapped[int] = mapped_column(Integer)
+    is_gift: Mapped[bool] = mapped_column(Boolean, default=False)  # no prices on the slip
+    gift_message: Mapped[str] = mapped_column(Text, default="")
+    discount_code: Mapped[str] = mapped_column(String(32), default="")
+    discount_cents: Mapped[int] = mapped_column(Integer, default=0)
     refunded_cents: Mapped[int] = mapped_column(Integer, default=0)
 
     terms_accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -101,7 +105,8 @@ class Order(db.Model):
 
     __table_args__ = (
         CheckConstraint("subtotal_cents >= 0 AND shipping_cents >= 0 AND vat_cents >= 0 "
-                        "AND total_cents = subtotal_cents + shipping_cents",
+                        "AND discount_cents >= 0 "
+                        "AND total_cents = subtotal_cents + shipping_cents - discount_cents",
                         name="totals_add_up"),
         CheckConstraint("refunded_cents >= 0 AND refunded_cents <= total_cents",
                         name="refund_within_total"),
@@ -125,6 +130,7 @@ class OrderLine(db.Model):
     unit_price_cents: Mapped[int] = mapped_column(Integer)
     vat_rate_bp: Mapped[int] = mapped_column(Integer)
     quantity: Mapped[int] = mapped_column(Integer)
+    discount_cents: Mapped[int] = mapped_column(Integer, default=0)  # this line's share
     made_to_order: Mapped[bool] = mapped_column(Boolean, default=False)
     lead_time_days: Mapped[int] = mapped_column(Integer, default=0)
     # The product's impact figures when the line was written (like the price): filled in by
@@ -145,6 +151,11 @@ class OrderLine(db.Model):
     @property
     def total_cents(self) -> int:
         return self.unit_price_cents * self.quantity
+
+    @property
+    def paid_cents(self) -> int:
+        """What the customer pays for this line, its share of any discount taken off."""
+        return self.total_cents - self.discount_cents
 
 
 class Allocation(db.Model):

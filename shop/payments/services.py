@@ -29,8 +29,7 @@ def checkout_request(order: Order, success_url: str, cancel_url: str,
                      now: datetime | None = None) -> CheckoutRequest:
     """What to ask the gateway for: the order's lines and shipping, to the cent."""
     now = now or utcnow()
-    lines = [CheckoutLine(f"{line.name} — {line.variant_label}", line.unit_price_cents,
-                          line.quantity) for line in order.lines]
+    lines = [_checkout_line(order, line) for line in order.lines]
     if order.shipping_cents:
         lines.append(CheckoutLine("Spedizione / Shipping", order.shipping_cents, 1))
     attempt = db.session.scalar(
@@ -43,6 +42,14 @@ def checkout_request(order: Order, success_url: str, cancel_url: str,
     if request.amount_cents != order.total_cents:
         raise AssertionError("checkout amount differs from the order total")
     return request
+
+
+def _checkout_line(order: Order, line) -> CheckoutLine:
+    """A line as the hosted page lists it; a discounted line is one item at what it costs."""
+    name = f"{line.name} — {line.variant_label}"
+    if not line.discount_cents:
+        return CheckoutLine(name, line.unit_price_cents, line.quantity)
+    return CheckoutLine(f"{line.quantity} × {name} ({order.discount_code})", line.paid_cents, 1)
 
 
 def record_session(order: Order, provider: str, session: SessionInfo) -> Payment:
@@ -130,12 +137,30 @@ def session_paid(session: SessionInfo, provider: str, actor: str) -> Order:
     return order
 
 
-def session_failed(session: SessionInfo, provider: str, actor: str) -> Order:
-    """A delayed payment failed: the order is cancelled and its stock released."""
+def session_failed(session: SessionInfo, provider: str, actor: str,
+                   now: datetime | None = None) -> Order:
+    """A payment failed: the order and its stock wait for another try while the hold lasts.
+
+    The customer is told on the order page and may pay again, with another card or method;
+    once the reservation has run out (a bank debit failing days later) the order is
+    cancelled and its stock released, as the worker would do.
+    """
+    now = now or utcnow()
     payment, order = _payment_for_session(session, provider)
-    if _advance(payment, PaymentStatus.FAILED):
-        _cancel_if_unpaid(order, actor, "payment failed")
+    if not _advance(payment, PaymentStatus.FAILED):
+        return order
+    if order.reserved_until is not None and order.reserved_until > now:
+        db.session.flush()
+        return order
+    _cancel_if_unpaid(order, actor, "payment failed")
     return order
+
+
+def last_payment_failed(order: Order) -> bool:
+    """The customer's latest attempt to pay this order was refused."""
+    latest = db.session.scalar(select(Payment.status).where(Payment.order_id == order.id)
+                               .order_by(Payment.id.desc()).limit(1))
+    return latest == PaymentStatus.FAILED
 
 
 def session_expired(session: SessionInfo, provider: str, actor: str) -> Order:

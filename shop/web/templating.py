@@ -9,19 +9,24 @@ from markupsafe import Markup
 
 from shop.fulfilment.carriers import tracking_url
 from shop.i18n import current_lang, format_money, format_number
-from shop.impact import units
 from shop.impact.figures import order_impact_rows
+from shop.store_hours import opening_rows, opening_summary, schema_org_hours
+from shop.units import weight, work_time
+from shop.urls import absolute
 from shop.web import labels
 from shop.web.markdown import plain_text, render_markdown
 from shop.web.staff.nav import staff_nav
 
 
 def init_app(app: Flask) -> None:
+    app.before_request(remember_base_url)
     app.jinja_env.filters["money"] = format_money
     app.jinja_env.filters["number"] = format_number
     app.jinja_env.filters["jsonld"] = jsonld
     app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.filters["plain_text"] = plain_text
+    app.jinja_env.filters["work_time"] = lambda minutes: work_time(minutes, current_lang())
+    app.jinja_env.filters["weight"] = lambda grams: weight(grams, current_lang())
     app.jinja_env.filters["vat_percent"] = lambda bp: format_number(bp / 100)
     app.jinja_env.globals.update(
         media_url=media_url,
@@ -47,12 +52,15 @@ def init_app(app: Flask) -> None:
         tracking_url=tracking_url,
         account_home_url=account_home_url,
         current_lang=current_lang,
-        work_time=units.duration,
+        work_time=lambda minutes: work_time(minutes, current_lang()),
         order_impact_rows=order_impact_rows,
         event_status_label=lambda code: labels.label(labels.EVENT_STATUSES, code),
         recovered_material_label=lambda craft: labels.label(labels.RECOVERED_MATERIALS, craft),
-        weight=units.weight,
+        weight=lambda grams: weight(grams, current_lang()),
         staff_nav=staff_nav,
+        store_hours=lambda: opening_rows(current_lang()),
+        store_hours_line=lambda: opening_summary(current_lang()),
+        store_hours_schema=schema_org_hours,
     )
     app.jinja_env.add_extension("jinja2.ext.do")
     app.context_processor(lambda: {"lang": current_lang()})
@@ -102,8 +110,14 @@ def alternate_urls() -> dict[str, str]:
             for lang in current_app.config["LANGUAGES"]}
 
 
+def remember_base_url() -> None:
+    """Development: links that leave the site use the host this request came in on."""
+    if current_app.config.get("BASE_URL_FROM_REQUEST"):
+        g.base_url = request.host_url.rstrip("/")
+
+
 def absolute_url(path: str) -> str:
-    return current_app.config["SHOP_BASE_URL"].rstrip("/") + path
+    return absolute(path)
 
 
 def jsonld(data: dict) -> Markup:

@@ -11,7 +11,6 @@ from shop.cart.models import CartLine
 from shop.catalog.models import Variant
 from shop.extensions import db
 from shop.inventory.models import Location, Stock
-from shop.notifications.models import OutboxMessage
 from shop.orders.models import Allocation, Order, OrderEvent
 from shop.payments.models import Payment
 from shop.worker import send_outbox
@@ -218,14 +217,25 @@ def test_demo_payment_confirms_and_emails_in_the_customers_language(client, cata
         assert send_outbox().sent == 0  # sent once
 
 
-def test_failed_demo_payment_cancels_and_releases_stock(client, catalog):
+def test_failed_payment_keeps_the_order_and_offers_to_pay_again(client, catalog):
     add(client, catalog, "SKU-APRON", 2)
-    pay_demo(client, place(client, ADDRESS).location, "fail")
-    assert the_order(catalog).status == "cancelled"
-    assert allocations(catalog) == [("SKU-APRON", "workshop", 2, "released")]
-    assert stock_of(catalog, "SKU-APRON") == {"workshop": (5, 0), "store": (2, 0)}
+    demo_page = place(client, ADDRESS).location
+    response = pay_demo(client, demo_page, "fail")
+    html = client.get(response.location).get_data(as_text=True)
+    assert the_order(catalog).status == "pending_payment"
+    assert allocations(catalog) == [("SKU-APRON", "workshop", 2, "reserved")]
+    assert stock_of(catalog, "SKU-APRON") == {"workshop": (5, 2), "store": (2, 0)}
+    assert "Il pagamento non è andato a buon fine: non è stato addebitato nulla." in html
+    assert "puoi usare un'altra carta o scegliere un altro metodo di pagamento" in html
+    assert "Paga di nuovo: € 65,00" in html
+    # Paying again opens a new session, and this one goes through.
+    token = the_order(catalog).access_token
+    again = client.post(f"/it/orders/{token}/pay", data={"csrf_token": csrf(html)})
+    assert again.location != demo_page
+    pay_demo(client, again.location, "pay")
+    assert the_order(catalog).status == "paid"
     with catalog.app_context():
-        assert db.session.scalar(select(func.count(OutboxMessage.id))) == 0
+        assert sorted(db.session.scalars(select(Payment.status))) == ["failed", "paid"]
 
 
 def test_cancelled_payment_keeps_the_order_to_pay_later(client, catalog):
@@ -284,3 +294,19 @@ def test_the_thank_you_shows_on_return_from_payment_only(client, catalog):
     later = client.get(f"/it/orders/{token}").get_data(as_text=True)
     assert "confermato e pagato" not in later
     assert "Pagato, in preparazione" in later
+
+
+def test_change_details_on_the_review_opens_the_filled_in_form(client, catalog):
+    add(client, catalog, "SKU-APRON", 1)
+    html = review(client, ADDRESS).get_data(as_text=True)
+    form_html = html.split("Modifica i dati")[0].rsplit("<form", 1)[1]
+    data = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', form_html))
+    response = client.post("/it/checkout", data={**data, "csrf_token": csrf(html)})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "<h1>I tuoi dati</h1>" in page
+    assert 'value="Via Roma 1"' in page
+    assert 'value="anna@example.org"' in page
+    assert re.search(r'<input[^>]*checked[^>]*value="it-standard"|'
+                     r'<input[^>]*value="it-standard"[^>]*checked', page)
+    assert "Correggi i campi" not in page

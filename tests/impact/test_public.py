@@ -36,8 +36,8 @@ def test_the_impact_page_totals_equal_the_sum_over_paid_orders(app, client, good
     assert "7 ore di lavoro retribuito" in page and "3 kg di materiale recuperato" in page
     coops = {text_of(block).split(" ")[1]: text_of(block)
              for block in re.findall(r'<li class="impact-coop">.*?</li>', html, re.S)}
-    assert "Lavoro retribuito 4 h 30 min Recuperato 1,2 kg" in coops["Filo"]  # 270 min, 1200 g
-    assert "Lavoro retribuito 2 h 30 min Recuperato 1,8 kg" in coops["Legno"]  # 150, 1800
+    assert "Lavoro retribuito 4 ore e 30 minuti Recuperato 1,2 kg" in coops["Filo"]  # 270 min, 1200 g
+    assert "Lavoro retribuito 2 ore e 30 minuti Recuperato 1,8 kg" in coops["Legno"]  # 150, 1800
     english = text_of(client.get("/en/impact").get_data(as_text=True))
     assert "7 hours" in english and "1.2 kg" in english
 
@@ -61,8 +61,7 @@ def test_the_chart_has_a_text_alternative(app, client, goods):
 
     assert 'role="img"' in html
     assert re.search(r'<title id="impact-chart-title">Hours of paid work', html)
-    assert "In these twelve months orders funded 1 hour 30 min" in html or \
-        "In these twelve months orders funded 1 h 30 min" in html
+    assert "In these twelve months orders funded 1 hour and 30 minutes" in html
     assert "<table" in html
 
 

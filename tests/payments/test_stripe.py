@@ -7,7 +7,7 @@ import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from shop.extensions import db
 from shop.inventory.models import Stock
@@ -170,6 +170,8 @@ def test_bank_debit_waits_then_fails_and_releases_stock(client, ordered, catalog
     assert snapshot(catalog)["payments"][0][0] == "processing"
     with catalog.app_context():  # long past the reservation: still held while money is on its way
         assert expire_stale_orders(datetime.now(UTC) + timedelta(days=3)) == 0
+        db.session.execute(update(Order).values(
+            reserved_until=datetime.now(UTC) - timedelta(minutes=1)))
         db.session.commit()
     assert order_row(catalog).status == "pending_payment"
     post_event(client, event("checkout.session.async_payment_failed", session))
@@ -177,6 +179,17 @@ def test_bank_debit_waits_then_fails_and_releases_stock(client, ordered, catalog
     assert state["order"][0] == "cancelled"
     assert {status for _, status in state["allocations"]} == {"released"}
     assert [allocated for _, _, allocated in state["stock"]] == [0, 0, 0, 0]
+
+
+def test_a_failure_within_the_reservation_keeps_the_order_to_pay_again(client, ordered, catalog,
+                                                                     fake_stripe):
+    session = fake_stripe.complete(fake_stripe.only_session()["id"], paid=False)
+    post_event(client, event("checkout.session.completed", session))
+    post_event(client, event("checkout.session.async_payment_failed", session))
+    state = snapshot(catalog)
+    assert state["order"][0] == "pending_payment"
+    assert state["payments"][0][0] == "failed"
+    assert {status for _, status in state["allocations"]} == {"reserved"}
 
 
 @pytest.mark.parametrize("attack", ["forged", "tampered", "stale", "missing", "garbage"])

@@ -45,6 +45,11 @@ def render_detail(area: str, fulfilment, *, ship_form: ShipForm | None = None,
     ), status
 
 
+def render_packing_slip(fulfilment):
+    return render_template("coop/fulfilment_packing_slip.html", fulfilment=fulfilment,
+                           order=fulfilment.order)
+
+
 def refusal(error: InvalidTransition) -> str:
     """The sentence that tells the user why a move was refused and what they can do."""
     message = _("This part is “%(current)s”: it cannot become “%(target)s”.",

@@ -30,6 +30,12 @@ def fulfilment_detail(fulfilment_id: int):
     return pages.render_detail("coop", pages.found(fulfilment_id))
 
 
+@bp.get("/fulfilments/<int:fulfilment_id>/packing-slip")
+def fulfilment_packing_slip(fulfilment_id: int):
+    """The sheet that goes in the parcel: what is inside, prices only when not a gift."""
+    return pages.render_packing_slip(pages.found(fulfilment_id))
+
+
 @bp.post("/fulfilments/<int:fulfilment_id>/status")
 def fulfilment_advance(fulfilment_id: int):
     """Move the fulfilment to the next status chosen (accept, production, ready…)."""

@@ -28,6 +28,12 @@ def fulfilment_detail(fulfilment_id: int):
     return pages.render_detail("staff", pages.found(fulfilment_id))
 
 
+@bp.get("/fulfilments/<int:fulfilment_id>/packing-slip")
+def fulfilment_packing_slip(fulfilment_id: int):
+    """The packing slip of any part, as its cooperative prints it."""
+    return pages.render_packing_slip(pages.found(fulfilment_id))
+
+
 @bp.post("/fulfilments/<int:fulfilment_id>/status")
 def fulfilment_advance(fulfilment_id: int):
     """Move any fulfilment on, including collection at the store and cancellation."""

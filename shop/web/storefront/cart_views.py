@@ -10,6 +10,8 @@ from shop.cart import services as carts
 from shop.cart.errors import LineNotFound, OutOfStock, VariantUnavailable
 from shop.catalog.errors import ProductNotFound
 from shop.catalog.services import get_active_product
+from shop.checkout.estimates import cart_shipping
+from shop.checkout.services import shipping_methods
 from shop.extensions import db
 from shop.web.storefront import bp
 from shop.web.storefront.cart_cookie import current_cart, current_or_new_cart
@@ -20,7 +22,8 @@ from shop.web.storefront.forms import AddToCartForm, CartLineForm, EmptyForm
 def cart():
     """Show the cart grouped by cooperative, with anything that changed since."""
     view = carts.view_cart(current_cart(), g.lang)
-    return render_template("storefront/cart.html", cart=view, form=EmptyForm())
+    return render_template("storefront/cart.html", cart=view, form=EmptyForm(),
+                           shipping=cart_shipping(shipping_methods(), view.subtotal_cents))
 
 
 @bp.post("/products/<slug>/add")

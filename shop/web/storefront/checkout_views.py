@@ -15,15 +15,29 @@ from shop.checkout.errors import (
     NotEnoughStock,
     ShippingUnavailable,
 )
-from shop.db import begin_write
+from shop.checkout.estimates import part_estimates
+from shop.db import begin_write, utcnow
+from shop.discounts.errors import (
+    AlreadyUsedByEmail,
+    BelowMinimum,
+    DiscountRefused,
+    NothingEligible,
+    NotValidNow,
+    UnknownCode,
+    UsedUp,
+)
+from shop.discounts.services import find_code, normalise
 from shop.extensions import db, limiter
+from shop.fulfilment.routing import local_date
 from shop.fulfilment.services import order_fulfilments
+from shop.i18n import format_money
 from shop.orders.errors import OrderNotFound
 from shop.orders.models import DeliveryMethod, OrderStatus
 from shop.orders.services import get_order_by_token, lock_order
 from shop.payments import services as payments
 from shop.payments.errors import GatewayError
 from shop.payments.gateway import demo_mode, get_gateway
+from shop.urls import base_url
 from shop.web.storefront import bp
 from shop.web.storefront.cart_cookie import current_cart, current_or_new_cart, user_id
 from shop.web.storefront.forms import CheckoutForm, EmptyForm, PlaceOrderForm
@@ -45,7 +59,8 @@ def checkout_details():
         return redirect(url_for("storefront.cart"))
     prefill = {"email": current_user.email} if current_user.is_authenticated else {}
     form = _form(CheckoutForm, data=prefill if request.method == "GET" else None)
-    if request.method == "POST" and form.validate_on_submit():
+    editing = request.form.get("edit") == "1"  # "Change details" on the review step
+    if request.method == "POST" and not editing and form.validate_on_submit():
         details = details_from(form)
         try:
             method = checkout.find_method(details.shipping_method, details.delivery_method,
@@ -53,14 +68,44 @@ def checkout_details():
         except ShippingUnavailable:
             form.shipping_method.errors.append(_("Choose a shipping method."))
         else:
-            totals = checkout.compute_totals(view.subtotal_cents, view.vat_cents, method)
-            review = PlaceOrderForm(formdata=None, data=form.data, locale=g.lang,
-                                    methods=checkout.shipping_methods())
-            review.expected_total_cents.data = str(totals.total_cents)
-            return render_template("storefront/checkout_review.html", cart=view, form=review,
-                                   details=details, method=method, totals=totals)
+            try:
+                totals = priced(view, method, details)
+            except DiscountRefused as exc:
+                form.discount_code.errors.append(discount_message(exc))
+            else:
+                review = PlaceOrderForm(formdata=None, data=form.data, locale=g.lang,
+                                        methods=checkout.shipping_methods())
+                return review_page(view, review, details, method, totals)
     return render_template("storefront/checkout.html", cart=view, form=form,
                            methods=checkout.shipping_methods())
+
+
+def priced(view, method, details) -> checkout.Totals:
+    code = find_code(details.discount_code) if details.discount_code else None
+    return checkout.price_order(view, method, code, details.email)
+
+
+def discount_message(exc: DiscountRefused) -> str:
+    """Why a code was refused, in the customer's words."""
+    if isinstance(exc, BelowMinimum):
+        return _("The code %(code)s needs an order of at least %(amount)s.", code=exc.code,
+                 amount=format_money(exc.min_order_cents))
+    messages = {
+        UnknownCode: _("We do not know the code %(code)s: check how it is written."),
+        NotValidNow: _("The code %(code)s is not valid today."),
+        UsedUp: _("The code %(code)s has been used up: every use has been taken."),
+        AlreadyUsedByEmail: _("You have already used the code %(code)s."),
+        NothingEligible: _("The code %(code)s does not apply to anything in your cart."),
+    }
+    return messages.get(type(exc), messages[UnknownCode]) % {"code": exc.code}
+
+
+def review_page(view, form, details, method, totals) -> str:
+    """The review step: every line, the full total, and when each part should arrive."""
+    form.expected_total_cents.data = str(totals.total_cents)
+    return render_template("storefront/checkout_review.html", cart=view, form=form,
+                           details=details, method=method, totals=totals,
+                           parts=part_estimates(view.groups, method, local_date(utcnow())))
 
 
 def details_from(form) -> checkout.CheckoutDetails:
@@ -71,7 +116,8 @@ def details_from(form) -> checkout.CheckoutDetails:
         delivery_method=DeliveryMethod(form.delivery_method.data),
         shipping_method=form.shipping_method.data if ship else "pickup",
         locale=g.lang,
-        ship_name=form.name.data.strip() if ship else "",
+        ship_name=((form.ship_recipient.data or "").strip() or form.name.data.strip())
+        if ship else "",
         ship_line1=(form.ship_line1.data or "").strip() if ship else "",
         ship_line2=(form.ship_line2.data or "").strip() if ship else "",
         ship_postal_code=(form.ship_postal_code.data or "").strip().upper() if ship else "",
@@ -85,6 +131,9 @@ def details_from(form) -> checkout.CheckoutDetails:
         invoice_sdi_code=(form.invoice_sdi_code.data or "").strip().upper(),
         invoice_pec=(form.invoice_pec.data or "").strip(),
         invoice_address=(form.invoice_address.data or "").strip(),
+        discount_code=normalise(form.discount_code.data or ""),
+        is_gift=bool(form.is_gift.data),
+        gift_message=(form.gift_message.data or "").strip() if form.is_gift.data else "",
         user_id=user_id())
 
 
@@ -103,9 +152,11 @@ def checkout_place():
             details = details_from(form)
             method = checkout.find_method(details.shipping_method, details.delivery_method,
                                           details.ship_country)
-            totals = checkout.compute_totals(view.subtotal_cents, view.vat_cents, method)
-            return render_template("storefront/checkout_review.html", cart=view, form=form,
-                                   details=details, method=method, totals=totals), 400
+            try:
+                return review_page(view, form, details, method,
+                                   priced(view, method, details)), 400
+            except DiscountRefused as exc:
+                form.discount_code.errors.append(discount_message(exc))
         return render_template("storefront/checkout.html", cart=view, form=form,
                                methods=checkout.shipping_methods()), 400
     try:
@@ -121,6 +172,11 @@ def checkout_place():
                     "reserved now.", name=s.name, option=s.label, asked=s.requested,
                     left=s.available), "error")
         return redirect(url_for("storefront.cart"))
+    except DiscountRefused as exc:
+        db.session.rollback()
+        form.discount_code.errors.append(discount_message(exc))
+        return render_template("storefront/checkout.html", cart=view, form=form,
+                               methods=checkout.shipping_methods()), 409
     except (CartChanged, CartEmpty, ShippingUnavailable):
         db.session.rollback()
         flash(_("Something in your cart changed (price or availability). Please check it "
@@ -136,7 +192,7 @@ def start_payment(order) -> str:
     existing = payments.open_payment(order)
     if existing is not None and existing.session_url:
         return existing.session_url
-    base = current_app.config["SHOP_BASE_URL"].rstrip("/")
+    base = base_url()
     request_ = payments.checkout_request(
         order, success_url=base + order_page + "?session_id={CHECKOUT_SESSION_ID}",
         cancel_url=base + order_page + "?cancelled=1")
@@ -173,6 +229,8 @@ def order_detail(token: str):
         just_paid=bool(session_id) or request.args.get("paid") == "1",
         cancelled=request.args.get("cancelled") == "1",
         open_payment=payments.open_payment(order), demo=demo_mode(),
+        payment_failed=(order.status == OrderStatus.PENDING_PAYMENT
+                        and payments.last_payment_failed(order)),
         fulfilments=order_fulfilments(order)))
     response.headers["Referrer-Policy"] = "no-referrer"
     response.headers["Cache-Control"] = "private, no-store"

@@ -82,3 +82,63 @@ def parse_filters(args: MultiDict, known_categories: set[str],
         page=min(page, 10_000),
     )
     return ParsedFilters(filters, notices)
+
+
+@dataclass(frozen=True)
+class AppliedFilter:
+    """A filter in force, as the listing names it, and the link that drops it."""
+
+    label: str
+    remove_url: str
+
+
+def keep_selected(facets: dict, filters: ProductFilters, categories, cooperatives,
+                  locale: str) -> dict:
+    """Facets list only options with results: keep the chosen ones too, at zero."""
+    from shop.catalog.services import FacetOption
+
+    chosen = {
+        "category": [(c.slug, c.tr(locale).name) for c in categories
+                     if c.slug == filters.category],
+        "cooperative": [(c.slug, c.name) for c in cooperatives if c.slug == filters.cooperative],
+        "institute": [(filters.institute, filters.institute)] if filters.institute else [],
+    }
+    for dimension, options in chosen.items():
+        values = {option.value for option in facets[dimension]}
+        facets[dimension] = facets[dimension] + [FacetOption(value, label, 0)
+                                                 for value, label in options
+                                                 if value not in values]
+    return facets
+
+
+def applied_filters(args: MultiDict, filters: ProductFilters, categories, cooperatives,
+                    locale: str, institute_label, money) -> list[AppliedFilter]:
+    """Each filter in force with a link to the same listing without it."""
+    from flask import url_for
+
+    def without(*names: str) -> str:
+        kept = {k: v for k, v in args.items() if k not in names and k != "page" and v}
+        return url_for("storefront.product_list", lang=locale, **kept)
+
+    applied = []
+    for c in categories:
+        if c.slug == filters.category:
+            applied.append(AppliedFilter(_("Category: %(name)s", name=c.tr(locale).name),
+                                         without("category")))
+    for c in cooperatives:
+        if c.slug == filters.cooperative:
+            applied.append(AppliedFilter(_("Cooperative: %(name)s", name=c.name),
+                                         without("cooperative")))
+    if filters.institute:
+        applied.append(AppliedFilter(
+            _("Workshop: %(name)s", name=institute_label(filters.institute)),
+            without("institute")))
+    if filters.min_price_cents is not None:
+        applied.append(AppliedFilter(_("From %(amount)s", amount=money(filters.min_price_cents)),
+                                     without("min_price")))
+    if filters.max_price_cents is not None:
+        applied.append(AppliedFilter(_("Up to %(amount)s", amount=money(filters.max_price_cents)),
+                                     without("max_price")))
+    if filters.in_stock:
+        applied.append(AppliedFilter(_("Available now or made to order"), without("in_stock")))
+    return applied

@@ -71,7 +71,14 @@ class CheckoutForm(FlaskForm):
     ship_city = StringField(_l("City"), validators=[Optional(), Length(max=120)])
     ship_province = StringField(_l("Province (e.g. MI)"), validators=[Optional(), Length(max=4)])
     ship_country = SelectField(_l("Country"), default="IT", validators=[Optional()])
-    invoice_requested = BooleanField(_l("I need an invoice"))
+    ship_recipient = StringField(_l("Recipient, if not you (e.g. for a gift)"),
+                                 validators=[Optional(), Length(max=120)])
+    is_gift = BooleanField(_l("This is a gift: no prices on the packing slip"))
+    gift_message = TextAreaField(_l("Gift message (optional, up to 300 characters)"),
+                                 validators=[Optional(), Length(max=300)])
+    discount_code = StringField(_l("Discount code (optional)"),
+                                validators=[Optional(), Length(max=32)])
+    invoice_requested = BooleanField(_l("Issue an invoice with these details"))
     invoice_company = StringField(_l("Company name"), validators=[Optional(), Length(max=200)])
     invoice_vat_number = StringField(_l("VAT number (Partita IVA)"),
                                      validators=[Optional(), Length(max=20)])
@@ -114,6 +121,9 @@ class CheckoutForm(FlaskForm):
             if not self.shipping_method.data:
                 self.shipping_method.errors.append(_l("Choose a shipping method."))
                 valid = False
+        if any((f.data or "").strip() for f in (self.invoice_company, self.invoice_vat_number,
+                                                self.invoice_tax_code)):
+            self.invoice_requested.data = True  # filled in under "I need an invoice"
         if self.invoice_requested.data and not self._valid_invoice():
             valid = False
         return valid

@@ -9,10 +9,12 @@ from shop.catalog import services as catalog
 from shop.catalog.editing import get_preview
 from shop.catalog.errors import NotFound
 from shop.fulfilment.services import today_local
+from shop.i18n import format_money
 from shop.impact.chart import impact_chart
 from shop.impact.public import public_impact
+from shop.web import labels
 from shop.web.storefront import bp
-from shop.web.storefront.filters import parse_filters
+from shop.web.storefront.filters import applied_filters, keep_selected, parse_filters
 
 
 @bp.get("/")
@@ -40,7 +42,11 @@ def product_list():
         result=result,
         filters=parsed.filters,
         notices=parsed.notices,
-        facets=catalog.facet_counts(parsed.filters, g.lang),
+        facets=keep_selected(catalog.facet_counts(parsed.filters, g.lang), parsed.filters,
+                             categories, cooperatives, g.lang),
+        applied=applied_filters(
+            request.args, parsed.filters, categories, cooperatives, g.lang,
+            lambda code: labels.label(labels.INSTITUTES, code), format_money),
         sorts=list(catalog.Sort),
     )
 
