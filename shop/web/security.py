@@ -3,6 +3,18 @@
 from __future__ import annotations
 
 from flask import Flask, abort, request
+from werkzeug.routing import IntegerConverter
+
+# The largest value of the id columns (PostgreSQL INTEGER is 32 bits; SQLite takes 64).
+MAX_ID = 2**31 - 1
+
+
+class BoundedIntConverter(IntegerConverter):
+    """`<int:…>` that stops where an id column does: a longer number is a 404, not a 500."""
+
+    def __init__(self, map, *args, **kwargs) -> None:
+        kwargs.setdefault("max", MAX_ID)
+        super().__init__(map, *args, **kwargs)
 
 # Chrome applies form-action to the redirect after a form post, so Stripe's hosted
 # checkout (where placing an order sends the customer) must be listed.
@@ -19,6 +31,9 @@ CSP = "; ".join([
 
 
 def init_app(app: Flask) -> None:
+    # Before any blueprint adds its rules, so every `<int:…>` in the app is bounded.
+    app.url_map.converters["int"] = BoundedIntConverter
+
     @app.before_request
     def refuse_nul_bytes():
         """No address or form a person sends holds a NUL byte; PostgreSQL refuses them.
