@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,7 +23,8 @@ class Config:
     """Embedded defaults: SQLite in instance/, inline outbox, demo payments."""
 
     ENV_NAME = "development"
-    SECRET_KEY = env("SECRET_KEY", "dev-only-not-secret")
+    # Unset: a random key kept in the instance folder (see instance_secret_key).
+    SECRET_KEY = env("SECRET_KEY")
     INSTANCE_PATH = env("INSTANCE_PATH", str(ROOT / "instance"))
     SQLALCHEMY_DATABASE_URI = env("DATABASE_URL") or (
         "sqlite:///" + str(Path(INSTANCE_PATH) / "shop.sqlite3")
@@ -62,7 +64,15 @@ class Config:
 
     REDIS_URL = env("REDIS_URL")
     RATELIMIT_STORAGE_URI = env("REDIS_URL") or "memory://"
+    # Redis down must not take the shop down: limits move to memory (and a log line says
+    # so) until it answers again. Short timeouts so a silent Redis does not hang requests.
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+    RATELIMIT_STORAGE_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
     RATELIMIT_HEADERS_ENABLED = True
+    # Failed sign-ins one account may take in a window, whatever address they come from.
+    LOGIN_ACCOUNT_LIMIT = env("LOGIN_ACCOUNT_LIMIT", "10 per 15 minutes")
+    # How many proxies in front of the app set X-Forwarded-For/-Proto; 0 trusts none.
+    TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0)
 
     WTF_CSRF_TIME_LIMIT = None
     SESSION_COOKIE_SAMESITE = "Lax"
@@ -104,10 +114,43 @@ class ProductionConfig(Config):
     REQUIRED = ("SECRET_KEY", "DATABASE_URL", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET",
                 "MAIL_SERVER", "REDIS_URL", "SHOP_BASE_URL")
 
+    MIN_SECRET_KEY_LENGTH = 32
+
     @classmethod
     def missing(cls) -> list[str]:
         """Name the required settings the environment does not provide."""
         return [name for name in cls.REQUIRED if not env(name)]
+
+    @classmethod
+    def unsafe(cls, config) -> list[str]:
+        """Say which given settings production must not run with, naming each one."""
+        problems = []
+        if len(config.get("SECRET_KEY") or "") < cls.MIN_SECRET_KEY_LENGTH:
+            problems.append(f"SECRET_KEY must be at least {cls.MIN_SECRET_KEY_LENGTH} "
+                            "characters long")
+        if str(config.get("SQLALCHEMY_DATABASE_URI") or "").startswith("sqlite"):
+            problems.append("DATABASE_URL must not be SQLite (use PostgreSQL)")
+        if not str(config.get("SHOP_BASE_URL") or "").startswith("https://"):
+            problems.append("SHOP_BASE_URL must start with https://")
+        return problems
+
+
+def instance_secret_key(instance_path: str) -> str:
+    """The development signing key of this instance: random, made once, readable by us only.
+
+    A key in the code would be public, and anyone could sign a session cookie with it.
+    """
+    path = Path(instance_path) / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:  # another process made it first: use theirs
+            pass
+        else:
+            with os.fdopen(fd, "w") as handle:
+                handle.write(secrets.token_urlsafe(48))
+    return path.read_text().strip()
 
 
 def config_from_env() -> type[Config]:
