@@ -9,6 +9,8 @@ import pytest
 from shop import create_app
 from shop.config import TestConfig
 from shop.extensions import limiter
+from tests.payments.conftest import _fake_stripe_server, fake_stripe  # noqa: F401
+from tests.payments.test_stripe import ordered  # noqa: F401
 from tests.web.conftest import World, login, world  # noqa: F401  (fixtures used here)
 
 
