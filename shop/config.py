@@ -61,6 +61,9 @@ class Config:
     # (MAIL_FILE_DIR=) to send through MAIL_SERVER.
     MAIL_FILE_DIR = env("MAIL_FILE_DIR", str(Path(INSTANCE_PATH) / "mail"))
     OUTBOX_INLINE_FLUSH = True
+    # The worker deletes guest carts untouched this long, and sent or failed emails this old.
+    GUEST_CART_DAYS = env_int("GUEST_CART_DAYS", 60)
+    OUTBOX_RETENTION_DAYS = env_int("OUTBOX_RETENTION_DAYS", 180)
 
     REDIS_URL = env("REDIS_URL")
     RATELIMIT_STORAGE_URI = env("REDIS_URL") or "memory://"

@@ -92,6 +92,8 @@ def send_claimed(message: OutboxMessage, now: datetime) -> OutboxStatus | None:
     message.status = OutboxStatus.SENT
     message.attempts += 1
     message.sent_at = utcnow()
+    # Delivered: the bodies (reset links, addresses) need not sit in the database.
+    message.body_text = message.body_html = ""
     db.session.flush()
     return OutboxStatus.SENT
 
