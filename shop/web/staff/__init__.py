@@ -43,6 +43,7 @@ from shop.web.staff import (  # noqa: E402, F401
     order_views,
     outbox_views,
     pos_views,
+    privacy_views,
     quote_views,
     statement_views,
     stock_views,
