@@ -13,12 +13,10 @@ from dataclasses import dataclass
 import pytest
 from sqlalchemy import func, select
 
-from shop.accounts.models import Role
 from shop.db import utcnow
 from shop.extensions import db
 from shop.web import access_map
 from shop.web.access_map import ACCESS, ROLES
-from tests.fixtures.orders import user
 from tests.web.conftest import login
 
 # Values for URL arguments, by (endpoint, argument) first, then by argument alone. Objects
@@ -82,26 +80,6 @@ def requests_for(app, world) -> Iterator[Request]:
                 yield Request(rule.endpoint, method, path)
 
 
-@pytest.fixture
-def people(app, world):
-    with app.app_context():
-        user("admin@example.org", Role.ADMIN)
-        user("acquisti@azienda.example", Role.COMPANY)
-        db.session.commit()
-        from shop.catalog.models import Variant
-
-        world.product_slug = db.session.get(Variant, world.a.variant_id).product.slug
-    return {
-        access_map.ANONYMOUS: None,
-        access_map.CUSTOMER: world.customer_email,
-        access_map.COMPANY: "acquisti@azienda.example",
-        access_map.MEMBER_A: world.a.member_email,
-        access_map.MEMBER_B: world.b.member_email,
-        access_map.STAFF: world.staff_email,
-        access_map.ADMIN: "admin@example.org",
-    }
-
-
 def test_every_endpoint_is_in_the_access_map(app):
     endpoints = {rule.endpoint for rule in app.url_map.iter_rules()}
     missing = sorted(endpoints - set(ACCESS))
@@ -115,10 +93,10 @@ def test_every_endpoint_is_in_the_access_map(app):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_each_role_reaches_only_what_the_map_allows_and_a_refusal_changes_nothing(
-        app, world, people, role):
+        app, world, role_emails, role):
     client = app.test_client()
-    if people[role]:
-        assert login(client, people[role]).status_code == 303
+    if role_emails[role]:
+        assert login(client, role_emails[role]).status_code == 303
     app.config["WTF_CSRF_ENABLED"] = False  # so the access rules, not the token, answer
     problems = []
     try:
