@@ -39,11 +39,17 @@ def register_config(app: Flask, config: type | dict | None) -> None:
     app.config.from_object(base)
     if isinstance(config, dict):
         app.config.update(config)
-    if base is config_module.ProductionConfig and not app.config.get("TESTING"):
+    production = issubclass(base, config_module.ProductionConfig)
+    if production and not app.config.get("TESTING"):
         missing = config_module.ProductionConfig.missing()
         if missing:
             raise RuntimeError("Production configuration is missing: " + ", ".join(missing))
+        unsafe = config_module.ProductionConfig.unsafe(app.config)
+        if unsafe:
+            raise RuntimeError("Production configuration is unsafe: " + "; ".join(unsafe))
     app.instance_path = app.config["INSTANCE_PATH"]
+    if not app.config.get("SECRET_KEY") and not production:
+        app.config["SECRET_KEY"] = config_module.instance_secret_key(app.instance_path)
 
 
 def register_extensions(app: Flask) -> None:
@@ -116,6 +122,7 @@ def register_commands(app: Flask) -> None:
     from shop.discounts.cli import discounts_cli
     from shop.impact.cli import impact_cli
     from shop.inventory.cli import stock_cli
+    from shop.notifications.cli import outbox_cli
     from shop.search.cli import search_cli
     from shop.worker import worker_command
 
@@ -126,3 +133,4 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(impact_cli)
     app.cli.add_command(stock_cli)
     app.cli.add_command(discounts_cli)
+    app.cli.add_command(outbox_cli)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,7 +27,8 @@ class Config:
     """Embedded defaults: SQLite in instance/, inline outbox, demo payments."""
 
     ENV_NAME = "development"
-    SECRET_KEY = env("SECRET_KEY", "dev-only-not-secret")
+    # Unset: a random key kept in the instance folder (see instance_secret_key).
+    SECRET_KEY = env("SECRET_KEY")
     INSTANCE_PATH = env("INSTANCE_PATH", str(DEFAULT_INSTANCE))
     SQLALCHEMY_DATABASE_URI = env("DATABASE_URL") or (
         "sqlite:///" + str(Path(INSTANCE_PATH) / "shop.sqlite3")
@@ -69,6 +71,9 @@ class Config:
     MAIL_FILE_DIR = None if env("MAIL_SERVER") else env(
         "MAIL_FILE_DIR", str(Path(INSTANCE_PATH) / "mail"))
     OUTBOX_INLINE_FLUSH = True
+    # The worker deletes guest carts untouched this long, and sent or failed emails this old.
+    GUEST_CART_DAYS = env_int("GUEST_CART_DAYS", 60)
+    OUTBOX_RETENTION_DAYS = env_int("OUTBOX_RETENTION_DAYS", 180)
 
     REDIS_URL = env("REDIS_URL")
     # Responses are compressed by the app (gzip, br) unless a front server does it.
@@ -80,7 +85,15 @@ class Config:
     COMPRESS_MIN_SIZE = 500
     LOG_JSON = env("LOG_JSON", "0") == "1"
     RATELIMIT_STORAGE_URI = env("REDIS_URL") or "memory://"
+    # Redis down must not take the shop down: limits move to memory (and a log line says
+    # so) until it answers again. Short timeouts so a silent Redis does not hang requests.
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+    RATELIMIT_STORAGE_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
     RATELIMIT_HEADERS_ENABLED = True
+    # Failed sign-ins one account may take in a window, whatever address they come from.
+    LOGIN_ACCOUNT_LIMIT = env("LOGIN_ACCOUNT_LIMIT", "10 per 15 minutes")
+    # How many proxies in front of the app set X-Forwarded-For/-Proto; 0 trusts none.
+    TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0)
 
     WTF_CSRF_TIME_LIMIT = None
     SESSION_COOKIE_SAMESITE = "Lax"
@@ -97,7 +110,8 @@ class TestConfig(Config):
     ENV_NAME = "test"
     TESTING = True
     BASE_URL_FROM_REQUEST = False
-    SECRET_KEY = "test-secret"  # noqa: S105
+    # The test suite's own key, never used outside tests (bandit B105 and ruff S105 agree).
+    SECRET_KEY = "test-secret"  # noqa: S105  # nosec B105
     SQLALCHEMY_DATABASE_URI = env("TEST_DATABASE_URL") or "sqlite://"
     WTF_CSRF_ENABLED = True
     RATELIMIT_ENABLED = False
@@ -125,10 +139,43 @@ class ProductionConfig(Config):
     REQUIRED = ("SECRET_KEY", "DATABASE_URL", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET",
                 "MAIL_SERVER", "REDIS_URL", "SHOP_BASE_URL")
 
+    MIN_SECRET_KEY_LENGTH = 32
+
     @classmethod
     def missing(cls) -> list[str]:
         """Name the required settings the environment does not provide."""
         return [name for name in cls.REQUIRED if not env(name)]
+
+    @classmethod
+    def unsafe(cls, config) -> list[str]:
+        """Say which given settings production must not run with, naming each one."""
+        problems = []
+        if len(config.get("SECRET_KEY") or "") < cls.MIN_SECRET_KEY_LENGTH:
+            problems.append(f"SECRET_KEY must be at least {cls.MIN_SECRET_KEY_LENGTH} "
+                            "characters long")
+        if str(config.get("SQLALCHEMY_DATABASE_URI") or "").startswith("sqlite"):
+            problems.append("DATABASE_URL must not be SQLite (use PostgreSQL)")
+        if not str(config.get("SHOP_BASE_URL") or "").startswith("https://"):
+            problems.append("SHOP_BASE_URL must start with https://")
+        return problems
+
+
+def instance_secret_key(instance_path: str) -> str:
+    """The development signing key of this instance: random, made once, readable by us only.
+
+    A key in the code would be public, and anyone could sign a session cookie with it.
+    """
+    path = Path(instance_path) / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:  # another process made it first: use theirs
+            pass
+        else:
+            with os.fdopen(fd, "w") as handle:
+                handle.write(secrets.token_urlsafe(48))
+    return path.read_text().strip()
 
 
 def config_from_env() -> type[Config]:

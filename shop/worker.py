@@ -9,8 +9,10 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 import click
+from flask import current_app
 from flask.cli import with_appcontext
 
 from shop.db import begin_write, utcnow, writing
@@ -28,6 +30,8 @@ class RoundReport:
     failed: int = 0
     expired_orders: int = 0
     search_updates: int = 0
+    expired_carts: int = 0
+    expired_emails: int = 0
 
 
 def send_outbox(limit: int = 100, ids: list[int] | None = None) -> RoundReport:
@@ -80,10 +84,31 @@ def apply_search_updates() -> int:
     return process_queue(timeout=5)
 
 
+def apply_retention(now: datetime | None = None) -> tuple[int, int]:
+    """Forget what the shop no longer needs: old guest carts, old emails and sent bodies.
+
+    Returns (guest carts deleted, emails deleted). Ages come from GUEST_CART_DAYS and
+    OUTBOX_RETENTION_DAYS.
+    """
+    from shop.cart.services import expire_guest_carts
+    from shop.notifications.outbox_admin import expire_old_messages, purge_delivered_bodies
+
+    now = now or utcnow()
+    config = current_app.config
+    db.session.commit()
+    begin_write(db.session)
+    carts = expire_guest_carts(now - timedelta(days=config["GUEST_CART_DAYS"]))
+    emails = expire_old_messages(now - timedelta(days=config["OUTBOX_RETENTION_DAYS"]))
+    purge_delivered_bodies()
+    db.session.commit()
+    return carts, emails
+
+
 def run_round() -> RoundReport:
     report = send_outbox()
     report.expired_orders = expire_reservations()
     report.search_updates = apply_search_updates()
+    report.expired_carts, report.expired_emails = apply_retention()
     return report
 
 
@@ -106,10 +131,13 @@ def _loop(once: bool, interval: float) -> None:
             log.exception("worker round failed")
             report = None
         if report and (report.sent or report.retried or report.failed or report.expired_orders
-                       or report.search_updates):
+                       or report.search_updates or report.expired_carts
+                       or report.expired_emails):
             click.echo(f"sent {report.sent}, retried {report.retried}, failed {report.failed}, "
                        f"expired orders {report.expired_orders}, "
-                       f"search updates {report.search_updates}")
+                       f"search updates {report.search_updates}, "
+                       f"expired guest carts {report.expired_carts}, "
+                       f"expired emails {report.expired_emails}")
         if once:
             break
         time.sleep(interval)

@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import NoReturn
 
 from sqlalchemy import select, update
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from shop.accounts.errors import InvalidCredentials, InvalidResetToken, PasswordTooShort
+from shop.accounts import throttle
+from shop.accounts.errors import (
+    AccountThrottled,
+    InvalidCredentials,
+    InvalidResetToken,
+)
 from shop.accounts.models import PasswordResetToken, User
-from shop.accounts.services import MIN_PASSWORD_LENGTH
+from shop.accounts.passwords import check_new_password
+from shop.audit.security_log import log_event
 from shop.db import utcnow
 from shop.extensions import db
 
@@ -29,54 +39,87 @@ def _find_active(email: str) -> User | None:
 
 
 def authenticate(email: str, password: str) -> User:
-    """The active user with this email and password; InvalidCredentials otherwise."""
+    """The active user with this email and password; InvalidCredentials otherwise.
+
+    After too many failures for one email (from any address) it raises AccountThrottled
+    without looking at the password, so guessing from many machines gets nowhere either.
+    """
+    wait = throttle.retry_after(email)
+    if wait:
+        log_event("login.throttled", level=logging.WARNING, retry_after=wait)
+        raise AccountThrottled(wait)
     user = _find_active(email)
     if user is None:
         check_password_hash(_DUMMY_HASH, password or "")
-        raise InvalidCredentials()
+        _failed(email, None)
     if not user.check_password(password or ""):
-        raise InvalidCredentials()
+        _failed(email, user.id)
+    throttle.forget_failures(email)
+    log_event("login.succeeded", user_id=user.id)
     return user
+
+
+def _failed(email: str, user_id: int | None) -> NoReturn:
+    throttle.record_failure(email)
+    log_event("login.failed", user_id=user_id, level=logging.WARNING)
+    raise InvalidCredentials()
 
 
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def create_reset_token(email: str, now: datetime | None = None) -> tuple[User, str] | None:
-    """A new reset link's secret for an active user (earlier links stop working), or None."""
-    user = _find_active(email)
-    if user is None:
-        return None
-    now = now or utcnow()
-    _retire_tokens(user.id, now)
+@dataclass(frozen=True)
+class _Stranger:
+    """Stands in for the account an unknown address does not have, so the same work runs."""
+
+    email: str
+    locale: str
+    name: str = ""
+
+
+def new_reset_secret() -> tuple[str, str]:
+    """A reset link's secret and the hash stored for it."""
     token = secrets.token_urlsafe(32)
-    db.session.add(PasswordResetToken(user_id=user.id, token_hash=hash_token(token),
-                                      created_at=now, expires_at=now + RESET_LIFETIME))
-    db.session.flush()
-    return user, token
+    return token, hash_token(token)
 
 
-def request_password_reset(email: str, now: datetime | None = None) -> bool:
+def request_password_reset(email: str, now: datetime | None = None, locale: str = "it",
+                           link_for: Callable[[str, str], str] | None = None) -> bool:
     """Email a reset link, in the user's language, if the address has an active account.
 
-    The caller tells the visitor the same thing either way; the return value is for tests.
+    Known or not, the address costs the same work (a secret, a link, the email rendered),
+    so the answer's timing does not tell who has an account; only the rows written differ,
+    and sending happens later, in the worker. The return value is for tests.
     """
+    from shop.notifications.services import queue_rendered, render_email
+
+    now = now or utcnow()
+    user = _find_active(email)
+    recipient = user or _Stranger((email or "").strip().lower(), locale)
+    token, token_hash = new_reset_secret()
+    link = (link_for or _reset_link)(recipient.locale, token)
+    rendered = render_email("password_reset", locale=recipient.locale, user=recipient,
+                            reset_link=link)
+    log_event("password.reset_requested", user_id=user.id if user else None,
+              known=user is not None)
+    if user is None:
+        return False
+    _retire_tokens(user.id, now)
+    db.session.add(PasswordResetToken(user_id=user.id, token_hash=token_hash,
+                                      created_at=now, expires_at=now + RESET_LIFETIME))
+    queue_rendered("password_reset", user.email, rendered, locale=user.locale,
+                   dedupe_key=f"password-reset:{token_hash[:32]}")
+    return True
+
+
+def _reset_link(lang: str, token: str) -> str:
     from flask import url_for
 
-    from shop.notifications.services import enqueue_email
     from shop.urls import base_url
 
-    created = create_reset_token(email, now)
-    if created is None:
-        return False
-    user, token = created
-    link = base_url() + url_for(
-        "storefront.account_password_reset_confirm", lang=user.locale, token=token)
-    enqueue_email("password_reset", user.email, "password_reset", locale=user.locale,
-                  dedupe_key=f"password-reset:{hash_token(token)[:32]}", user=user,
-                  reset_link=link)
-    return True
+    return base_url() + url_for(
+        "storefront.account_password_reset_confirm", lang=lang, token=token)
 
 
 def check_reset_token(token: str, now: datetime | None = None) -> PasswordResetToken:
@@ -93,12 +136,12 @@ def reset_password(token: str, new_password: str, now: datetime | None = None) -
     """Set a new password through a reset link, which then stops working."""
     now = now or utcnow()
     row = check_reset_token(token, now)
-    if len(new_password or "") < MIN_PASSWORD_LENGTH:
-        raise PasswordTooShort(f"the password must be at least {MIN_PASSWORD_LENGTH} characters")
+    check_new_password(new_password, row.user.email)
     row.user.set_password(new_password)
     row.user.end_sessions()
     _retire_tokens(row.user_id, now)
     db.session.flush()
+    log_event("password.reset", user_id=row.user_id)
     return row.user
 
 

@@ -35,8 +35,28 @@ class UnknownCooperative(AccountError):
         super().__init__(f"no cooperative with the slug {slug!r}")
 
 
-class PasswordTooShort(AccountError):
+class WeakPassword(AccountError):
+    """A new password the shop refuses; the subclass says why."""
+
+
+class PasswordTooShort(WeakPassword):
     pass
+
+
+class PasswordTooLong(WeakPassword):
+    pass
+
+
+class PasswordTooSimple(WeakPassword):
+    """Too few different characters (`aaaaaaaaaa`, `abababababab`)."""
+
+
+class PasswordTooCommon(WeakPassword):
+    """On the list of passwords guessers try first."""
+
+
+class PasswordLikeEmail(PasswordTooCommon):
+    """Made of the account's own email address."""
 
 
 class UnsupportedLocale(AccountError):
@@ -49,6 +69,17 @@ class NotAllowed(AccountError):
 
 class InvalidCredentials(AccountError):
     """Email and password do not match an active user; deliberately says no more."""
+
+
+class AccountThrottled(InvalidCredentials):
+    """Too many failed sign-ins for this account lately: no password is checked for now.
+
+    A subclass of InvalidCredentials, so a page that only knows that one still refuses.
+    """
+
+    def __init__(self, retry_after: int) -> None:
+        self.retry_after = retry_after
+        super().__init__(f"too many failed sign-ins; try again in {retry_after} seconds")
 
 
 class InvalidResetToken(AccountError):

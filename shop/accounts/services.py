@@ -13,16 +13,16 @@ from shop.accounts.errors import (
     CooperativeRequired,
     EmailAlreadyRegistered,
     InvalidEmail,
-    PasswordTooShort,
     UnknownCooperative,
     UnknownRole,
     UnsupportedLocale,
 )
 from shop.accounts.models import Role, User
+from shop.accounts.passwords import MIN_PASSWORD_LENGTH, check_new_password
 from shop.catalog.models import Cooperative
 from shop.extensions import db
 
-MIN_PASSWORD_LENGTH = 10
+__all__ = ["MIN_PASSWORD_LENGTH", "create_user", "generate_password", "normalise_email"]
 
 
 def normalise_email(email: str) -> str:
@@ -57,8 +57,8 @@ def create_user(email: str, role: Role | str, password: str | None = None,
     cooperative = _cooperative_for(role, cooperative_slug)
     if password is None:
         password = generate_password()
-    elif len(password) < MIN_PASSWORD_LENGTH:
-        raise PasswordTooShort(f"the password must be at least {MIN_PASSWORD_LENGTH} characters")
+    else:
+        check_new_password(password, email)
     if db.session.scalar(select(User.id).where(User.email == email)) is not None:
         raise EmailAlreadyRegistered(email)
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, field
+from datetime import datetime
 from itertools import groupby
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import joinedload
 
 from shop.cart.errors import LineNotFound, OutOfStock, VariantUnavailable
@@ -270,3 +271,14 @@ def fix_problems(cart: Cart, view: CartView) -> None:
         else:
             line.quantity = line_view.sellable.most
     db.session.flush()
+
+
+def expire_guest_carts(before: datetime) -> int:
+    """Delete guest carts untouched since the cut-off (with their lines); accounts keep theirs."""
+    stale = select(Cart.id).where(Cart.user_id.is_(None), Cart.updated_at < before)
+    db.session.execute(delete(CartLine).where(CartLine.cart_id.in_(stale))
+                       .execution_options(synchronize_session=False))
+    result = db.session.execute(delete(Cart).where(Cart.user_id.is_(None),
+                                                   Cart.updated_at < before)
+                                .execution_options(synchronize_session=False))
+    return result.rowcount or 0

@@ -31,16 +31,31 @@ def enqueue_email(kind: str, recipient: str, template: str, *, locale: str,
     if dedupe_key and db.session.scalar(
             select(OutboxMessage.id).where(OutboxMessage.dedupe_key == dedupe_key)):
         return None
-    with force_locale(locale):
-        subject = render_template(f"email/{template}.subject.txt", **context).strip()
-        text = render_template(f"email/{template}.txt", **context)
-        html = render_template(f"email/{template}.html", **context)
+    subject, text, html = render_email(template, locale=locale, **context)
+    return queue_rendered(kind, recipient, (subject, text, html), locale=locale,
+                          dedupe_key=dedupe_key, order_id=order_id, attachments=attachments)
+
+
+def queue_rendered(kind: str, recipient: str, rendered: tuple[str, str, str], *, locale: str,
+                   dedupe_key: str | None = None, order_id: int | None = None,
+                   attachments: list[dict] | None = None) -> OutboxMessage:
+    """Queue an email already rendered by render_email()."""
+    subject, text, html = rendered
     message = OutboxMessage(kind=kind, recipient=recipient, subject=subject, body_text=text,
                             body_html=html, locale=locale, dedupe_key=dedupe_key,
                             order_id=order_id, attachments=attachments or [])
     db.session.add(message)
     db.session.flush()
     return message
+
+
+def render_email(template: str, *, locale: str, **context) -> tuple[str, str, str]:
+    """Subject, text and HTML body of `templates/email/<template>` in `locale`."""
+    with force_locale(locale):
+        subject = render_template(f"email/{template}.subject.txt", **context).strip()
+        text = render_template(f"email/{template}.txt", **context)
+        html = render_template(f"email/{template}.html", **context)
+    return subject, text, html
 
 
 def backoff(attempts: int) -> timedelta:
@@ -91,6 +106,9 @@ def record_outcome(message_id: int, error: Exception | None, now: datetime) -> O
     if error is None:
         message.status = OutboxStatus.SENT
         message.sent_at = utcnow()
+        # Delivered: the bodies (reset links, addresses) need not sit in the database.
+        message.body_text = message.body_html = ""
+        message.attachments = []
         db.session.flush()
         return OutboxStatus.SENT
     message.last_error = f"{type(error).__name__}: {error}"[:2000]

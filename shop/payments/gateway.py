@@ -46,6 +46,7 @@ class SessionInfo:
     payment_intent_id: str | None = None
     amount_total_cents: int | None = None
     metadata: dict = field(default_factory=dict)
+    currency: str | None = None  # lower case ISO code, as Stripe sends it
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,12 @@ in any order: payments and orders only move forward.
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
+from shop.audit.security_log import log_event
 from shop.db import utcnow
 from shop.extensions import db
 from shop.inventory.reservations import release_allocations
@@ -21,6 +23,7 @@ from shop.payments.models import Payment, PaymentStatus, Refund
 
 SESSION_LIFETIME = timedelta(minutes=31)  # Stripe's minimum is 30 minutes
 RESERVATION_GRACE = timedelta(minutes=10)
+ORDER_CURRENCY = "eur"  # every order is in euro cents
 RANK = {PaymentStatus.OPEN: 0, PaymentStatus.PROCESSING: 1, PaymentStatus.EXPIRED: 2,
         PaymentStatus.FAILED: 2, PaymentStatus.PAID: 3}
 
@@ -117,9 +120,22 @@ def session_completed(session: SessionInfo, provider: str, actor: str) -> Order:
 
 
 def session_paid(session: SessionInfo, provider: str, actor: str) -> Order:
-    """Money arrived: the order is paid (once), its customer told, its work routed."""
+    """Money arrived: the order is paid (once), its customer told, its work routed.
+
+    A session whose amount or currency differs from the order's does not pay it: the
+    order is flagged for staff (refund, or settle by hand) and stays unpaid.
+    """
     payment, order = _payment_for_session(session, provider)
     payment.payment_intent_id = payment.payment_intent_id or session.payment_intent_id
+    mismatch = amount_mismatch(session, order)
+    if mismatch:
+        note = f"payment {session.id} refused: {mismatch}"
+        if note not in order.needs_attention:
+            order.needs_attention = (order.needs_attention + "\n" + note).strip()
+            log_event("webhook.amount_mismatch", level=logging.WARNING,
+                      order_id=order.id, detail=mismatch)
+        db.session.flush()
+        return order
     if not _advance(payment, PaymentStatus.PAID):
         return order
     payment.paid_at = utcnow()
@@ -135,6 +151,17 @@ def session_paid(session: SessionInfo, provider: str, actor: str) -> Order:
         order.needs_attention = (order.needs_attention + "\n" + note).strip()
     db.session.flush()
     return order
+
+
+def amount_mismatch(session: SessionInfo, order: Order) -> str:
+    """How a paid session differs from its order ('' when it matches)."""
+    problems = []
+    if session.amount_total_cents is not None and session.amount_total_cents != order.total_cents:
+        problems.append(f"amount {session.amount_total_cents} differs from the order total "
+                        f"{order.total_cents}")
+    if session.currency and session.currency.lower() != ORDER_CURRENCY:
+        problems.append(f"currency {session.currency} is not {ORDER_CURRENCY}")
+    return "; ".join(problems)
 
 
 def session_failed(session: SessionInfo, provider: str, actor: str,

@@ -83,7 +83,7 @@ def _session_info(obj) -> SessionInfo:
         status=session.get("status") or "open",
         payment_status=session.get("payment_status") or "unpaid",
         payment_intent_id=intent, amount_total_cents=session.get("amount_total"),
-        metadata=dict(session.get("metadata") or {}))
+        metadata=dict(session.get("metadata") or {}), currency=session.get("currency"))
 
 
 def verify_webhook(payload: bytes, signature: str | None, secret: str) -> dict:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from shop.db import begin_write
 from shop.extensions import db
@@ -28,7 +29,7 @@ def _session(obj: dict) -> SessionInfo:
         expires_at=datetime.fromtimestamp(obj.get("expires_at") or 0, UTC),
         status=obj.get("status") or "", payment_status=obj.get("payment_status") or "",
         payment_intent_id=intent, amount_total_cents=obj.get("amount_total"),
-        metadata=dict(obj.get("metadata") or {}))
+        metadata=dict(obj.get("metadata") or {}), currency=obj.get("currency"))
 
 
 def _completed(obj):
@@ -75,16 +76,23 @@ def handle_event(event: dict) -> bool:
     """Apply one verified event in the current transaction; False if its type is ignored.
 
     The event id is written first: a concurrent delivery of the same event waits on it and
-    then fails as a duplicate, so the effects happen exactly once.
+    then fails as a duplicate, so the effects happen exactly once. Only that unique key
+    makes a DuplicateEvent; any other integrity error propagates (a 500: Stripe retries).
     """
     handler = HANDLERS.get(event.get("type", ""))
     begin_write(db.session)
     if db.session.scalar(select(ProcessedWebhookEvent.id).where(
             ProcessedWebhookEvent.event_id == event["id"])):
         raise DuplicateEvent(event["id"])
-    db.session.add(ProcessedWebhookEvent(provider=PaymentProvider.STRIPE,
-                                         event_id=event["id"], event_type=event["type"]))
-    db.session.flush()
+    try:
+        with db.session.begin_nested():
+            db.session.add(ProcessedWebhookEvent(provider=PaymentProvider.STRIPE,
+                                                 event_id=event["id"], event_type=event["type"]))
+    except IntegrityError as error:
+        if db.session.scalar(select(ProcessedWebhookEvent.id).where(
+                ProcessedWebhookEvent.event_id == event["id"])):
+            raise DuplicateEvent(event["id"]) from error
+        raise
     if handler is None:
         return False
     handler(event["data"]["object"])

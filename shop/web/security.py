@@ -3,6 +3,19 @@
 from __future__ import annotations
 
 from flask import Flask, abort, request
+from werkzeug.middleware.proxy_fix import ProxyFix
+from werkzeug.routing import IntegerConverter
+
+# The largest value of the id columns (PostgreSQL INTEGER is 32 bits; SQLite takes 64).
+MAX_ID = 2**31 - 1
+
+
+class BoundedIntConverter(IntegerConverter):
+    """`<int:…>` that stops where an id column does: a longer number is a 404, not a 500."""
+
+    def __init__(self, map, *args, **kwargs) -> None:
+        kwargs.setdefault("max", MAX_ID)
+        super().__init__(map, *args, **kwargs)
 
 # Chrome applies form-action to the redirect after a form post, so Stripe's hosted
 # checkout (where placing an order sends the customer) must be listed.
@@ -19,6 +32,10 @@ CSP = "; ".join([
 
 
 def init_app(app: Flask) -> None:
+    # Before any blueprint adds its rules, so every `<int:…>` in the app is bounded.
+    app.url_map.converters["int"] = BoundedIntConverter
+    trust_proxies(app)
+
     @app.before_request
     def refuse_nul_bytes():
         """No address or form a person sends holds a NUL byte; PostgreSQL refuses them.
@@ -43,3 +60,14 @@ def init_app(app: Flask) -> None:
             response.headers.setdefault("Strict-Transport-Security",
                                         "max-age=31536000; includeSubDomains")
         return response
+
+
+def trust_proxies(app: Flask) -> None:
+    """Read the client's address and scheme from the configured number of front proxies.
+
+    With none configured, X-Forwarded-* headers are ignored: anyone could send them, and
+    rate limits would count whatever address a client made up.
+    """
+    proxies = int(app.config.get("TRUSTED_PROXIES") or 0)
+    if proxies > 0:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)

@@ -32,6 +32,7 @@ def init_app(app: Flask) -> None:
         media_url=media_url,
         srcset=srcset,
         alternate_urls=alternate_urls,
+        query_args=query_args,
         absolute_url=absolute_url,
         institute_label=lambda code: labels.label(labels.INSTITUTES, code),
         craft_label=lambda code: labels.label(labels.CRAFTS, code),
@@ -100,12 +101,37 @@ def srcset(path: str) -> str:
                      for w in RENDITION_WIDTHS)
 
 
+# Names url_for() takes for itself: a query parameter with one of them would change what
+# is built (or raise), so they never pass from a visitor's query string.
+_URL_FOR_NAMES = frozenset({"endpoint", "values"})
+
+
+def query_args(**overrides) -> dict[str, str]:
+    """The request's query string as url_for() arguments, safe to splat into it.
+
+    Drops names that belong to the URL rule (`lang`, `slug`…) or to url_for itself
+    (`endpoint`, `_method`, `_external`…), then applies the overrides (None removes).
+    """
+    taken = set(request.view_args or {})
+    if request.url_rule is not None:
+        taken |= set(request.url_rule.arguments)
+    args = {name: value for name, value in request.args.to_dict(flat=True).items()
+            if name.isidentifier() and not name.startswith("_")
+            and name not in _URL_FOR_NAMES and name not in taken}
+    for name, value in overrides.items():
+        if value is None:
+            args.pop(name, None)
+        else:
+            args[name] = value
+    return args
+
+
 def alternate_urls() -> dict[str, str]:
     """The current page in every language, query string kept (for the switcher and hreflang)."""
     if request.endpoint is None or not request.endpoint.startswith("storefront."):
         return {}
     args = dict(request.view_args or {})
-    query = request.args.to_dict(flat=True)
+    query = query_args()
     return {lang: url_for(request.endpoint, **{**query, **args, "lang": lang})
             for lang in current_app.config["LANGUAGES"]}
 
@@ -124,7 +150,8 @@ def jsonld(data: dict) -> Markup:
     """JSON for a <script type="application/ld+json"> block, safe against '</script>'."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markup(text)  # noqa: S704  (escaped above)
+    # Safe: <, > and & are escaped above (bandit B704, ruff S704).
+    return Markup(text)  # noqa: S704  # nosec B704
 
 
 def lang() -> str:

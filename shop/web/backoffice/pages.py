@@ -63,6 +63,7 @@ def refusal(error: InvalidTransition) -> str:
 
 def advance(area: str, fulfilment_id: int):
     """Apply the move a status button asked for; refuse a move that is not allowed now."""
+    found(fulfilment_id)  # a foreign id is a 404 whatever the form holds
     form = AdvanceForm()
     if not form.validate_on_submit():
         abort(400)

@@ -1,9 +1,12 @@
 """The cooperative area under /coop/: each member sees and fulfils only their own work."""
 
-from flask import Blueprint, abort
+import logging
+
+from flask import Blueprint, abort, request
 from flask_login import current_user
 
 from shop.accounts.models import Role
+from shop.audit.security_log import log_event
 from shop.web.login import redirect_to_login
 
 bp = Blueprint("coop", __name__, url_prefix="/coop")
@@ -18,6 +21,8 @@ def members_only():
     if not current_user.is_authenticated:
         return redirect_to_login()
     if current_user.role != Role.COOP or current_user.cooperative_id is None:
+        log_event("access.denied", user_id=current_user.id, ip=request.remote_addr or "",
+                  level=logging.WARNING, area="coop", path=request.path[:200])
         abort(404)
     return None
 

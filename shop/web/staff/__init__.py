@@ -4,9 +4,12 @@ The area's access rule is here; admin-only views add `admin_required` from `acce
 and every service they call checks the acting user again (`shop.accounts.access`).
 """
 
-from flask import Blueprint, abort
+import logging
+
+from flask import Blueprint, abort, request
 from flask_login import current_user, logout_user
 
+from shop.audit.security_log import log_event
 from shop.web.login import redirect_to_login
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
@@ -18,6 +21,8 @@ def staff_only():
     if not current_user.is_authenticated:
         return redirect_to_login()
     if not current_user.is_staff:
+        log_event("access.denied", user_id=current_user.id, ip=request.remote_addr or "",
+                  level=logging.WARNING, area="staff", path=request.path[:200])
         abort(404)
     if not current_user.two_factor_enabled:
         # A session from before a second factor was required: sign in again with one.
@@ -47,6 +52,7 @@ from shop.web.staff import (  # noqa: E402, F401
     order_views,
     outbox_views,
     pos_views,
+    privacy_views,
     quote_views,
     statement_views,
     stock_views,

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from functools import wraps
 
-from flask import abort
+from flask import abort, request
 from flask_login import current_user
 
 from shop.accounts.models import Role
+from shop.audit.security_log import log_event
 
 
 def admin_required(view):
@@ -19,6 +21,9 @@ def admin_required(view):
     @wraps(view)
     def wrapper(*args, **kwargs):
         if not current_user.is_authenticated or current_user.role != Role.ADMIN:
+            log_event("access.denied", user_id=getattr(current_user, "id", None),
+                      ip=request.remote_addr or "", level=logging.WARNING, area="admin",
+                      path=request.path[:200])
             abort(404)
         return view(*args, **kwargs)
 

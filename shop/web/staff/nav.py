@@ -21,6 +21,7 @@ STAFF_NAV = (
     ("staff.discount_list", _l("Discounts"), "staff.discount", False),
     ("staff.event_list", _l("Events"), "staff.event", False),
     ("staff.outbox_list", _l("Emails"), "staff.outbox", False),
+    ("staff.privacy_home", _l("Privacy requests"), "staff.privacy", False),
     ("staff.account_list", _l("Accounts"), "staff.account", True),
     ("staff.audit_list", _l("Audit log"), "staff.audit", True),
 )

@@ -7,7 +7,7 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, HiddenField, PasswordField, StringField
 from wtforms.validators import Email, EqualTo, InputRequired, Length
 
-from shop.accounts.services import MIN_PASSWORD_LENGTH
+from shop.web.passwords import StrongPassword
 
 
 class LoginForm(FlaskForm):
@@ -22,9 +22,7 @@ class PasswordResetRequestForm(FlaskForm):
 
 
 class PasswordResetForm(FlaskForm):
-    password = PasswordField(_l("New password"), validators=[
-        InputRequired(), Length(min=MIN_PASSWORD_LENGTH, max=200, message=_l(
-            "Use at least %(min)d characters.", min=MIN_PASSWORD_LENGTH))])
+    password = PasswordField(_l("New password"), validators=[InputRequired(), StrongPassword()])
     confirm = PasswordField(_l("Repeat the new password"), validators=[
         InputRequired(), EqualTo("password", message=_l("The two passwords differ."))])
 

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, session, url_for
+from flask import flash, g, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
 from shop.accounts import auth
-from shop.accounts.errors import InvalidCredentials, InvalidResetToken, PasswordTooShort
+from shop.accounts.errors import (
+    AccountThrottled,
+    InvalidCredentials,
+    InvalidResetToken,
+    WeakPassword,
+)
+from shop.audit.security_log import log_event
 from shop.cart.services import claim_guest_cart
 from shop.extensions import db, limiter
 from shop.web import second_factor
@@ -36,6 +42,11 @@ def account_login():
         return render_template("storefront/account_login.html", form=form), 200, NO_STORE
     try:
         user = auth.authenticate(form.email.data, form.password.data)
+    except AccountThrottled as error:
+        db.session.rollback()
+        return render_template("storefront/account_login.html", form=form,
+                               throttled=max(error.retry_after // 60, 1)), \
+            429, {**NO_STORE, "Retry-After": str(error.retry_after)}
     except InvalidCredentials:
         db.session.rollback()
         return render_template("storefront/account_login.html", form=form, failed=True), \
@@ -60,6 +71,7 @@ def account_logout():
     """Sign out everywhere: this session and any copy of it stop working."""
     if current_user.is_authenticated:
         current_user.end_sessions()
+        log_event("logout", user_id=current_user.id)
         db.session.commit()
     logout_user()
     session.clear()
@@ -74,7 +86,7 @@ def account_password_reset():
     form = PasswordResetRequestForm()
     if not form.validate_on_submit():
         return render_template("storefront/account_password_reset.html", form=form)
-    auth.request_password_reset(form.email.data)
+    auth.request_password_reset(form.email.data, locale=g.lang)
     db.session.commit()
     flash(_("If an account uses that address, we have sent it a link to choose a new "
             "password. The link works once, for one hour."), "success")
@@ -87,17 +99,18 @@ def account_password_reset_confirm(token: str):
     """Choose a new password through a reset link; the link then stops working."""
     headers = {**NO_STORE, "Referrer-Policy": "no-referrer"}
     try:
-        auth.check_reset_token(token)
+        link = auth.check_reset_token(token)
     except InvalidResetToken:
         return render_template("storefront/account_password_reset_confirm.html", form=None,
                                token=token), 410, headers
     form = PasswordResetForm()
+    form.account_email = link.user.email
     if not form.validate_on_submit():
         return render_template("storefront/account_password_reset_confirm.html", form=form,
                                token=token), 200, headers
     try:
         auth.reset_password(token, form.password.data)
-    except (InvalidResetToken, PasswordTooShort):
+    except (InvalidResetToken, WeakPassword):
         db.session.rollback()
         return render_template("storefront/account_password_reset_confirm.html", form=None,
                                token=token), 410, headers

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from flask import current_app, request
-from sqlalchemy.exc import IntegrityError
+import logging
 
+from flask import current_app, request
+
+from shop.audit.security_log import log_event
 from shop.extensions import csrf, db, limiter
 from shop.payments.errors import InvalidSignature
 from shop.payments.stripe_gateway import verify_webhook
@@ -24,11 +26,13 @@ def stripe_webhook():
         event = verify_webhook(request.get_data(), request.headers.get("Stripe-Signature"),
                                secret)
     except InvalidSignature:
+        log_event("webhook.bad_signature", ip=request.remote_addr or "",
+                  level=logging.WARNING)
         return {"error": "invalid signature"}, 400
     try:
         handle_event(event)
         db.session.commit()
-    except (DuplicateEvent, IntegrityError):
+    except DuplicateEvent:
         db.session.rollback()
         return {"status": "duplicate"}, 200
     except Exception:
