@@ -24,4 +24,13 @@ from shop.inventory.models import Location, Stock, StockMovement
 from shop.notifications.models import OutboxMessage
 from shop.orders.models import Allocation, Order, OrderEvent, OrderLine
 from shop.payments.models import Payment, ProcessedWebhookEvent, Refund
+from shop.quotes.models import (
+    Company,
+    PriceBreak,
+    Quote,
+    QuoteEvent,
+    QuoteLine,
+    QuoteRequest,
+    QuoteRequestItem,
+)
 from shop.search.models import SearchUpdate

@@ -28,6 +28,8 @@ class RoundReport:
     failed: int = 0
     expired_orders: int = 0
     search_updates: int = 0
+    expired_quotes: int = 0
+    payment_reminders: int = 0
 
 
 def send_outbox(limit: int = 100, ids: list[int] | None = None) -> RoundReport:
@@ -61,6 +63,19 @@ def expire_reservations() -> int:
     return cancelled
 
 
+def expire_quotes_and_remind() -> tuple[int, int]:
+    """Quotes past their validity expire; companies whose hold runs out soon are reminded."""
+    from shop.quotes.conversion import send_payment_reminders
+    from shop.quotes.services import expire_quotes
+
+    db.session.commit()
+    begin_write(db.session)
+    expired = expire_quotes()
+    reminded = send_payment_reminders()
+    db.session.commit()
+    return expired, reminded
+
+
 def apply_search_updates() -> int:
     """Catalog changes a busy index could not take at once; waits longer than a request."""
     from shop.search import process_queue
@@ -72,6 +87,7 @@ def apply_search_updates() -> int:
 def run_round() -> RoundReport:
     report = send_outbox()
     report.expired_orders = expire_reservations()
+    report.expired_quotes, report.payment_reminders = expire_quotes_and_remind()
     report.search_updates = apply_search_updates()
     return report
 
@@ -95,10 +111,13 @@ def _loop(once: bool, interval: float) -> None:
             log.exception("worker round failed")
             report = None
         if report and (report.sent or report.retried or report.failed or report.expired_orders
-                       or report.search_updates):
+                       or report.search_updates or report.expired_quotes
+                       or report.payment_reminders):
             click.echo(f"sent {report.sent}, retried {report.retried}, failed {report.failed}, "
                        f"expired orders {report.expired_orders}, "
-                       f"search updates {report.search_updates}")
+                       f"search updates {report.search_updates}, "
+                       f"expired quotes {report.expired_quotes}, "
+                       f"payment reminders {report.payment_reminders}")
         if once:
             break
         time.sleep(interval)

@@ -26,6 +26,7 @@ def require_known_lang():
 # Routes register on import.
 from shop.web.storefront import (  # noqa: E402, F401
     account_views,
+    business_views,
     cart_views,
     checkout_views,
     demo_views,
