@@ -109,3 +109,39 @@ def earliest_delivery(variant, quantity: int, today: date, cooperative=None) -> 
     if not product.made_to_order and workshop_available(variant) >= quantity:
         return today + timedelta(days=STOCKED_DISPATCH_DAYS)
     return today + timedelta(days=product.effective_lead_time_days + STOCKED_DISPATCH_DAYS)
+
+
+@dataclass
+class Suggestion:
+    """A line as the builder first shows it, with where its price and date come from."""
+
+    variant_id: int | None
+    cooperative_id: int | None
+    description: str
+    quantity: int
+    unit_price_cents: int
+    vat_rate_bp: int
+    delivery_date: date | None
+    list_price_cents: int | None = None
+    break_from: int | None = None
+
+
+def suggest_lines(request, today: date) -> list[Suggestion]:
+    """Price the requested variants: the best price break reached, else the net list price;
+    the date from the cooperative's stock and lead time."""
+    breaks = price_breaks(item.variant_id for item in request.items)
+    lines = []
+    for item in request.items:
+        variant = item.variant
+        own = breaks.get(variant.id, [])
+        reached = [b for b in own if b.min_quantity <= item.quantity]
+        product = variant.product
+        name = product.tr(request.locale).name
+        if len(product.active_variants) > 1:
+            name = f"{name} — {variant.label_for(request.locale)}"
+        lines.append(Suggestion(
+            variant.id, product.cooperative_id, name, item.quantity,
+            suggested_unit_price(variant, item.quantity, own), product.vat_rate_bp,
+            earliest_delivery(variant, item.quantity, today), net_list_price(variant),
+            max(b.min_quantity for b in reached) if reached else None))
+    return lines

@@ -239,9 +239,11 @@ def save_draft(request_id: int, user, lines: list[LineInput], valid_until: date,
         cooperative_id = variant.product.cooperative_id if variant else entry.cooperative_id
         if cooperative_id is None or db.session.get(Cooperative, cooperative_id) is None:
             raise QuoteHasNoLines("a custom line needs its cooperative")
+        description = entry.description or (variant_name(variant, request.locale)
+                                             if variant else "")
         draft.lines.append(QuoteLine(
             position=position, variant_id=variant.id if variant else None,
-            cooperative_id=cooperative_id, description=entry.description[:300],
+            cooperative_id=cooperative_id, description=description[:300],
             unit_price_cents=entry.unit_price_cents, quantity=entry.quantity,
             vat_rate_bp=entry.vat_rate_bp, delivery_date=entry.delivery_date))
     db.session.flush()
@@ -250,6 +252,15 @@ def save_draft(request_id: int, user, lines: list[LineInput], valid_until: date,
                   "valid_until": draft.valid_until, "notes": draft.notes},
            summary=f"{request.reference} v{draft.version}")
     return draft
+
+
+def variant_name(variant, locale: str) -> str:
+    """How a variant is named on a quote: the product, and the option when it has several."""
+    product = variant.product
+    name = product.tr(locale).name
+    if len(product.active_variants) > 1:
+        name = f"{name} — {variant.label_for(locale)}"
+    return name
 
 
 def _line_snapshot(line: QuoteLine) -> dict:
@@ -370,9 +381,6 @@ def orderable_variants(locale: str) -> list[tuple[int, str]]:
                                             Variant.active.is_(True)))
     choices = []
     for variant in rows:
-        product = variant.product
-        name = product.tr(locale).name
-        if len(product.active_variants) > 1:
-            name = f"{name} — {variant.label_for(locale)}"
-        choices.append((variant.id, f"{name} ({product.cooperative.name})"))
+        name = variant_name(variant, locale)
+        choices.append((variant.id, f"{name} ({variant.product.cooperative.name})"))
     return sorted(choices, key=lambda choice: choice[1].lower())

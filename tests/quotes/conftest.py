@@ -66,3 +66,30 @@ def form_token(html: str) -> str:
     match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html)
     assert match
     return match.group(1)
+
+
+from tests.payments.conftest import _fake_stripe_server, fake_stripe  # noqa: E402, F401
+
+
+def outbox_kinds() -> list[tuple[str, str]]:
+    from shop.notifications.models import OutboxMessage
+
+    return [(m.kind, m.recipient) for m in
+            db.session.scalars(select(OutboxMessage).order_by(OutboxMessage.id))]
+
+
+def builder_data(html: str, rows: list[dict], valid_until: str, notes: str = "",
+                 send: bool = True) -> dict:
+    """The builder form as staff would post it: the given rows, then empty ones."""
+    data = {"csrf_token": form_token(html), "valid_until": valid_until, "notes": notes}
+    for i, row in enumerate([*rows, {}, {}]):
+        data.update({f"lines-{i}-variant_id": str(row.get("variant_id", 0)),
+                     f"lines-{i}-text": row.get("description", ""),
+                     f"lines-{i}-cooperative_id": str(row.get("cooperative_id", 0)),
+                     f"lines-{i}-quantity": str(row.get("quantity", "")),
+                     f"lines-{i}-unit_price": row.get("unit_price", ""),
+                     f"lines-{i}-vat_rate_bp": str(row.get("vat_rate_bp", 2200)),
+                     f"lines-{i}-delivery_date": row.get("delivery_date", "")})
+    if send:
+        data["send"] = "1"
+    return data

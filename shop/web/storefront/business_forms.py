@@ -24,6 +24,7 @@ from wtforms import (
     TelField,
     TextAreaField,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Email, InputRequired, Length, NumberRange, Optional, Regexp
 from wtforms.validators import ValidationError as FieldError
 
@@ -86,7 +87,8 @@ class QuoteRequestForm(FlaskForm):
         while len(self.items.entries) < min(rows, MAX_ROWS):
             self.items.append_entry()
         for row in self.items:
-            row.variant_id.choices = [(0, _l("— choose a product —")), *variant_choices]
+            row.variant_id.choices = [SelectChoice(0, _l("— choose a product —")),
+                                      *[SelectChoice(v, label) for v, label in variant_choices]]
 
     def validate_vat_number(self, field):
         try:
@@ -177,11 +179,11 @@ class AcceptForm(FlaskForm):
     def __init__(self, *args, terms_days: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.payment.choices = [
-            (PaymentChoice.TRANSFER.value, _l("Bank transfer before delivery")),
-            (PaymentChoice.CARD.value, _l("Card, now (secure payment page)"))]
+            SelectChoice(PaymentChoice.TRANSFER.value, _l("Bank transfer before delivery")),
+            SelectChoice(PaymentChoice.CARD.value, _l("Card, now (secure payment page)"))]
         if terms_days:
             self.payment.choices.append(
-                (PaymentChoice.TERMS.value,
+                SelectChoice(PaymentChoice.TERMS.value,
                  _l("Bank transfer within %(days)d days of the invoice", days=terms_days)))
 
 

@@ -138,3 +138,10 @@ def _csv_message(error) -> str:
         return _("Row %(row)d, %(field)s: %(problem)s", row=error.row, field=error.field,
                  problem=text)
     return text
+
+
+@bp.app_context_processor
+def _quote_labels():
+    from shop.web.quote_labels import quote_labels
+
+    return quote_labels()
