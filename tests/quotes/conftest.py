@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
 
-from shop.catalog.models import Variant
+from shop.catalog.models import Cooperative, Variant
+from shop.db import utcnow
 from shop.extensions import db
+from shop.fulfilment.routing import local_date
+from shop.quotes.models import QuoteEvent, QuoteRequest
 from tests.conftest import csrf_token
 from tests.fixtures.orders import PASSWORD, staff
+from tests.payments.conftest import _fake_stripe_server, fake_stripe  # noqa: F401
 
 STAFF_EMAIL = "negozio@example.org"
 
@@ -68,7 +73,6 @@ def form_token(html: str) -> str:
     return match.group(1)
 
 
-from tests.payments.conftest import _fake_stripe_server, fake_stripe  # noqa: E402, F401
 
 
 def outbox_kinds() -> list[tuple[str, str]]:
@@ -93,3 +97,61 @@ def builder_data(html: str, rows: list[dict], valid_until: str, notes: str = "",
     if send:
         data["send"] = "1"
     return data
+
+
+def valid_until(days: int = 30) -> str:
+    return (local_date(utcnow()) + timedelta(days=days)).isoformat()
+
+
+@pytest.fixture
+def requested(shop, client):
+    """A company asked for 50 aprons, 20 biscuit bags and 10 engraved custom boxes."""
+    with shop.app_context():
+        apron, biscotti = variant_id("SKU-APRON"), variant_id("SKU-BISCOTTI")
+    response = submit(client, request_form(**{
+        "items-0-variant_id": str(apron), "items-0-quantity": "50",
+        "items-1-variant_id": str(biscotti), "items-1-quantity": "20",
+        "custom_needs": "10 scatole di legno incise"}))
+    assert response.status_code == 303
+    with shop.app_context():
+        qr = db.session.scalar(select(QuoteRequest))
+        return {"id": qr.id, "token": qr.token, "apron": apron, "biscotti": biscotti,
+                "wood": db.session.scalar(select(Cooperative.id).where(
+                    Cooperative.slug == "venature"))}
+
+
+def staff_sends(client, requested, rows) -> None:
+    page = client.get(f"/staff/quotes/{requested['id']}")
+    assert page.status_code == 200
+    response = client.post(f"/staff/quotes/{requested['id']}/draft",
+                           data=builder_data(page.get_data(as_text=True), rows, valid_until()))
+    assert response.status_code == 303, response.get_data(as_text=True)
+
+
+def rows_v1(r, apron_price="20,00"):
+    return [{"variant_id": r["apron"], "quantity": 50, "unit_price": apron_price},
+            {"variant_id": r["biscotti"], "quantity": 20, "unit_price": "5,00",
+             "vat_rate_bp": 1000},
+            {"description": "Scatola di legno incisa", "cooperative_id": r["wood"],
+             "quantity": 10, "unit_price": "12,35"}]
+
+
+def company_post(client, token: str, action: str, data: dict):
+    return client.post(f"/it/quotes/{token}/{action}",
+                       data={"csrf_token": csrf_token(client, "/it/business/quote"), **data})
+
+
+def events(request_id: int) -> list[tuple]:
+    return [(e.from_status, e.to_status, e.actor, e.quote_version) for e in db.session.scalars(
+        select(QuoteEvent).where(QuoteEvent.request_id == request_id).order_by(QuoteEvent.id))]
+
+
+@pytest.fixture
+def quoted(shop, client, requested):
+    """The request above, with version 1 of its quote sent; nobody signed in."""
+    login(client, STAFF_EMAIL)
+    staff_sends(client, requested, rows_v1(requested))
+    response = client.post("/it/account/logout",
+                           data={"csrf_token": csrf_token(client, "/it/business/quote")})
+    assert response.status_code == 303
+    return requested

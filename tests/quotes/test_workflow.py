@@ -5,81 +5,30 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-import pytest
 from sqlalchemy import func, select
 
 from shop.audit.models import AuditEntry
-from shop.catalog.models import Cooperative
 from shop.db import utcnow
 from shop.extensions import db
 from shop.fulfilment.models import Fulfilment
 from shop.fulfilment.routing import local_date
 from shop.inventory.models import Stock
 from shop.orders.models import Order
-from shop.quotes.models import QuoteEvent, QuoteRequest
 from tests.fixtures.fake_stripe import event, signed
 from tests.payments.conftest import WEBHOOK_SECRET
 from tests.quotes.conftest import (
     STAFF_EMAIL,
-    builder_data,
+    company_post,
+    events,
     form_token,
     login,
     outbox_kinds,
-    request_form,
-    submit,
-    variant_id,
+    rows_v1,
+    staff_sends,
 )
 
 COMPANY = "laura@azienda.example"
 STAFF_INBOX = "preventivi@vialedeimille.example"
-
-
-def valid_until(days: int = 30) -> str:
-    return (local_date(utcnow()) + timedelta(days=days)).isoformat()
-
-
-@pytest.fixture
-def requested(shop, client):
-    """A company asked for 50 aprons, 20 biscuit bags and 10 engraved custom boxes."""
-    with shop.app_context():
-        apron, biscotti = variant_id("SKU-APRON"), variant_id("SKU-BISCOTTI")
-    response = submit(client, request_form(**{
-        "items-0-variant_id": str(apron), "items-0-quantity": "50",
-        "items-1-variant_id": str(biscotti), "items-1-quantity": "20",
-        "custom_needs": "10 scatole di legno incise"}))
-    assert response.status_code == 303
-    with shop.app_context():
-        qr = db.session.scalar(select(QuoteRequest))
-        return {"id": qr.id, "token": qr.token, "apron": apron, "biscotti": biscotti,
-                "wood": db.session.scalar(select(Cooperative.id).where(
-                    Cooperative.slug == "venature"))}
-
-
-def staff_sends(client, requested, rows) -> None:
-    page = client.get(f"/staff/quotes/{requested['id']}")
-    assert page.status_code == 200
-    response = client.post(f"/staff/quotes/{requested['id']}/draft",
-                           data=builder_data(page.get_data(as_text=True), rows, valid_until()))
-    assert response.status_code == 303, response.get_data(as_text=True)
-
-
-def rows_v1(r, apron_price="20,00"):
-    return [{"variant_id": r["apron"], "quantity": 50, "unit_price": apron_price},
-            {"variant_id": r["biscotti"], "quantity": 20, "unit_price": "5,00",
-             "vat_rate_bp": 1000},
-            {"description": "Scatola di legno incisa", "cooperative_id": r["wood"],
-             "quantity": 10, "unit_price": "12,35"}]
-
-
-def company_post(client, token: str, action: str, data: dict):
-    page = client.get(f"/it/quotes/{token}").get_data(as_text=True)
-    return client.post(f"/it/quotes/{token}/{action}",
-                       data={"csrf_token": form_token(page), **data})
-
-
-def events(request_id: int) -> list[tuple]:
-    return [(e.from_status, e.to_status, e.actor, e.quote_version) for e in db.session.scalars(
-        select(QuoteEvent).where(QuoteEvent.request_id == request_id).order_by(QuoteEvent.id))]
 
 
 def test_builder_suggests_price_breaks_and_dates(shop, client, requested):
