@@ -255,3 +255,22 @@ def price_break_edit(variant_id: int):
                            list_net=pricing.net_list_price(variant)), \
         400 if request.method == "POST" else 200
 
+
+
+@bp.post("/quotes/<int:request_id>/invite")
+def quote_invite(request_id: int):
+    """Give the request's contact a company account; they get a link to set a password."""
+    from shop.accounts.errors import NotAllowed
+    from shop.quotes.accounts import invite_contact
+
+    _found(request_id)
+    try:
+        invitation = invite_contact(request_id, current_user)
+    except NotAllowed:
+        db.session.rollback()
+        flash(_("This address already belongs to another account."), "error")
+        return redirect(url_for("staff.quote_detail", request_id=request_id), code=303)
+    db.session.commit()
+    flash(_("Company account ready: %(email)s got a link to choose a password.",
+            email=invitation.user.email), "success")
+    return redirect(url_for("staff.quote_detail", request_id=request_id), code=303)

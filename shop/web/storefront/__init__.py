@@ -29,6 +29,7 @@ from shop.web.storefront import (  # noqa: E402, F401
     business_views,
     cart_views,
     checkout_views,
+    company_account_views,
     company_quote_views,
     demo_views,
     search_views,

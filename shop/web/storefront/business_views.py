@@ -144,4 +144,16 @@ def _csv_message(error) -> str:
 def _quote_labels():
     from shop.web.quote_labels import quote_labels
 
-    return quote_labels()
+    return {**quote_labels(), "company_price_breaks": company_price_breaks}
+
+
+def company_price_breaks(product) -> dict:
+    """Variant id → its price breaks, for a signed-in company contact (else nothing)."""
+    from flask_login import current_user
+
+    from shop.quotes.pricing import price_breaks
+
+    if not (current_user.is_authenticated and current_user.role == "company"):
+        return {}
+    found = price_breaks(v.id for v in product.active_variants)
+    return {vid: rows for vid, rows in found.items() if rows}

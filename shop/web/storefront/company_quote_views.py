@@ -198,3 +198,38 @@ def _payment_url(qr, order) -> str:
     payments.record_session(lock_order(order.id), gateway.provider, session)
     db.session.commit()
     return session.url
+
+
+def _impact(token: str):
+    from shop.quotes.impact import impact_statement
+
+    qr = _found(token)
+    if qr.order is None or qr.order.paid_at is None:
+        abort(404)
+    return qr, impact_statement(qr.order)
+
+
+@bp.get("/quotes/<token>/impact")
+def quote_impact(token: str):
+    """Show the paid order's impact statement: hours of work and material, per cooperative."""
+    qr, statement = _impact(token)
+    return render_template("storefront/quote_impact.html", qr=qr, statement=statement,
+                           pdf=False), 200, PRIVATE
+
+
+@bp.get("/quotes/<token>/impact.pdf")
+def quote_impact_pdf(token: str):
+    """Download the impact statement as a PDF, from the same template."""
+    from weasyprint import HTML
+
+    qr, statement = _impact(token)
+    static = Path(current_app.static_folder)
+    html = render_template("quotes/impact_pdf.html", qr=qr, statement=statement, pdf=True,
+                           stylesheets=[(static / "css" / name).as_uri()
+                                        for name in ("shop.css", "business.css")])
+    response = make_response(HTML(string=html, base_url=str(static)).write_pdf())
+    response.headers.update(PRIVATE)
+    response.headers["Content-Type"] = "application/pdf"
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="impact-{qr.order.number}.pdf"')
+    return response
