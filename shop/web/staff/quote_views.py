@@ -270,7 +270,8 @@ def quote_invite(request_id: int):
         db.session.rollback()
         flash(_("This address already belongs to another account."), "error")
         return redirect(url_for("staff.quote_detail", request_id=request_id), code=303)
+    email = invitation.user.email
     db.session.commit()
     flash(_("Company account ready: %(email)s got a link to choose a password.",
-            email=invitation.user.email), "success")
+            email=email), "success")
     return redirect(url_for("staff.quote_detail", request_id=request_id), code=303)

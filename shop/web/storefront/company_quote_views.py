@@ -83,7 +83,7 @@ def quote_pdf(token: str):
     static = Path(current_app.static_folder)
     html = render_template("quotes/quote_pdf.html", qr=qr, quote=quote, totals=pricing.totals,
                            stylesheets=[(static / "css" / name).as_uri()
-                                        for name in ("shop.css", "business.css")])
+                                        for name in ("quote-print.css",)])
     pdf = HTML(string=html, base_url=str(static)).write_pdf()
     response = make_response(pdf)
     response.headers.update(PRIVATE)
@@ -113,10 +113,13 @@ def quote_accept(token: str):
         db.session.rollback()
         flash(_("This quote can no longer be accepted."), "error")
         return _back(token)
+    number = order.number
     db.session.commit()
     if choice == PaymentChoice.CARD:
         return redirect(_payment_url(qr, order), code=303)
-    flash(_("Thank you: your order %(number)s is confirmed.", number=order.number), "success")
+    # Nothing read from the database after the commit: in a POST that would open another
+    # writing transaction and hold SQLite's lock while the search queue drains.
+    flash(_("Thank you: your order %(number)s is confirmed.", number=number), "success")
     return _back(token)
 
 
@@ -226,7 +229,7 @@ def quote_impact_pdf(token: str):
     static = Path(current_app.static_folder)
     html = render_template("quotes/impact_pdf.html", qr=qr, statement=statement, pdf=True,
                            stylesheets=[(static / "css" / name).as_uri()
-                                        for name in ("shop.css", "business.css")])
+                                        for name in ("quote-print.css",)])
     response = make_response(HTML(string=html, base_url=str(static)).write_pdf())
     response.headers.update(PRIVATE)
     response.headers["Content-Type"] = "application/pdf"
