@@ -42,4 +42,13 @@ from shop.payments.models import (
     RefundRequest,
     RefundRequestLine,
 )
+from shop.quotes.models import (
+    Company,
+    PriceBreak,
+    Quote,
+    QuoteEvent,
+    QuoteLine,
+    QuoteRequest,
+    QuoteRequestItem,
+)
 from shop.search.models import SearchUpdate

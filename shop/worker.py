@@ -32,6 +32,8 @@ class RoundReport:
     search_updates: int = 0
     expired_carts: int = 0
     expired_emails: int = 0
+    expired_quotes: int = 0
+    payment_reminders: int = 0
 
 
 def send_outbox(limit: int = 100, ids: list[int] | None = None) -> RoundReport:
@@ -76,6 +78,19 @@ def expire_reservations() -> int:
     return cancelled
 
 
+def expire_quotes_and_remind() -> tuple[int, int]:
+    """Quotes past their validity expire; companies whose hold runs out soon are reminded."""
+    from shop.quotes.conversion import send_payment_reminders
+    from shop.quotes.services import expire_quotes
+
+    db.session.commit()
+    begin_write(db.session)
+    expired = expire_quotes()
+    reminded = send_payment_reminders()
+    db.session.commit()
+    return expired, reminded
+
+
 def apply_search_updates() -> int:
     """Catalog changes a busy index could not take at once; waits longer than a request."""
     from shop.search import process_queue
@@ -107,6 +122,7 @@ def apply_retention(now: datetime | None = None) -> tuple[int, int]:
 def run_round() -> RoundReport:
     report = send_outbox()
     report.expired_orders = expire_reservations()
+    report.expired_quotes, report.payment_reminders = expire_quotes_and_remind()
     report.search_updates = apply_search_updates()
     report.expired_carts, report.expired_emails = apply_retention()
     return report
@@ -132,12 +148,15 @@ def _loop(once: bool, interval: float) -> None:
             report = None
         if report and (report.sent or report.retried or report.failed or report.expired_orders
                        or report.search_updates or report.expired_carts
-                       or report.expired_emails):
+                       or report.expired_emails or report.expired_quotes
+                       or report.payment_reminders):
             click.echo(f"sent {report.sent}, retried {report.retried}, failed {report.failed}, "
                        f"expired orders {report.expired_orders}, "
                        f"search updates {report.search_updates}, "
                        f"expired guest carts {report.expired_carts}, "
-                       f"expired emails {report.expired_emails}")
+                       f"expired emails {report.expired_emails}, "
+                       f"expired quotes {report.expired_quotes}, "
+                       f"payment reminders {report.payment_reminders}")
         if once:
             break
         time.sleep(interval)

@@ -31,6 +31,8 @@ class User(UserMixin, db.Model):
     name: Mapped[str] = mapped_column(String(120), default="")
     role: Mapped[str] = mapped_column(String(12), default=Role.CUSTOMER)
     cooperative_id: Mapped[int | None] = mapped_column(ForeignKey("cooperative.id"), index=True)
+    # Company contacts (role company) belong to one company and see only its quotes.
+    company_id: Mapped[int | None] = mapped_column(ForeignKey("company.id"), index=True)
     locale: Mapped[str] = mapped_column(String(5), default="it")
     totp_secret: Mapped[str | None] = mapped_column(String(64))
     # Set when the user confirmed their authenticator app with a valid code; from then on

@@ -85,6 +85,8 @@ def account_home_url(user) -> str:
         return url_for("coop.dashboard")
     if getattr(user, "is_staff", False):
         return url_for("staff.home")
+    if getattr(user, "role", None) == "company" and getattr(user, "company_id", None):
+        return url_for("storefront.account_company", lang=current_lang())
     return url_for("storefront.home", lang=current_lang())
 
 

@@ -26,8 +26,11 @@ def require_known_lang():
 # Routes register on import.
 from shop.web.storefront import (  # noqa: E402, F401
     account_views,
+    business_views,
     cart_views,
     checkout_views,
+    company_account_views,
+    company_quote_views,
     demo_views,
     event_views,
     invitation_views,

@@ -1,0 +1,1 @@
+"""Corporate gift quotes: from a company's request to an order routed to the cooperatives."""
