@@ -64,6 +64,20 @@ class Config:
     RATELIMIT_STORAGE_URI = env("REDIS_URL") or "memory://"
     RATELIMIT_HEADERS_ENABLED = True
 
+    # The consortium as it appears on its e-invoices (cedente/prestatore). Demo values:
+    # set the real ones in production.
+    INVOICE_SELLER_NAME = env("INVOICE_SELLER_NAME",
+                              "Consorzio Viale dei Mille Societa Cooperativa Sociale")
+    INVOICE_SELLER_VAT_NUMBER = env("INVOICE_SELLER_VAT_NUMBER", "09182730151")
+    INVOICE_SELLER_TAX_CODE = env("INVOICE_SELLER_TAX_CODE", "09182730151")
+    INVOICE_SELLER_ADDRESS = env("INVOICE_SELLER_ADDRESS", "Viale dei Mille 22")
+    INVOICE_SELLER_POSTAL_CODE = env("INVOICE_SELLER_POSTAL_CODE", "20129")
+    INVOICE_SELLER_CITY = env("INVOICE_SELLER_CITY", "Milano")
+    INVOICE_SELLER_PROVINCE = env("INVOICE_SELLER_PROVINCE", "MI")
+    INVOICE_SELLER_TAX_REGIME = env("INVOICE_SELLER_TAX_REGIME", "RF01")
+    INVOICE_SELLER_IBAN = env("INVOICE_SELLER_IBAN", "IT60X0542811101000000123456")
+    INVOICE_SELLER_EMAIL = env("INVOICE_SELLER_EMAIL", "amministrazione@vialedeimille.example")
+
     WTF_CSRF_TIME_LIMIT = None
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_HTTPONLY = True

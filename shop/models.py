@@ -7,6 +7,7 @@ from shop.accounts.models import PasswordResetToken, Role, User
 from shop.audit.models import AuditEntry
 from shop.cart.models import Cart, CartLine
 from shop.catalog.models import (
+    BundleItem,
     Category,
     CategoryTranslation,
     Cooperative,
@@ -21,6 +22,7 @@ from shop.catalog.models import (
 from shop.checkout.models import ShippingMethod, ShippingMethodTranslation
 from shop.fulfilment.models import Fulfilment, FulfilmentEvent, FulfilmentLine
 from shop.inventory.models import Location, Stock, StockMovement
+from shop.invoicing.models import Invoice, InvoiceCounter
 from shop.notifications.models import OutboxMessage
 from shop.orders.models import Allocation, Order, OrderEvent, OrderLine
 from shop.payments.models import Payment, ProcessedWebhookEvent, Refund
