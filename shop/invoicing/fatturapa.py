@@ -24,14 +24,15 @@ def file_name(seller_vat_number: str, progressive: str) -> str:
     return f"IT{seller_vat_number}_{progressive}.xml"
 
 
-def progressive_for(invoice_id: int) -> str:
-    """A 5-character base-36 progressive, unique per invoice row (60 million of them)."""
+def progressive_for(year: int, sequence: int) -> str:
+    """A 5-character progressive unique per invoice: a letter for the year, then the
+    sequence in base 36 (2026/1 → 'G0001'; 1.6 million invoices a year, 26 years a cycle)."""
     digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    value, out = invoice_id, ""
+    value, out = sequence, ""
     while value:
         value, rest = divmod(value, 36)
         out = digits[rest] + out
-    return out.rjust(5, "0")
+    return chr(ord("A") + (year - 2020) % 26) + out.rjust(4, "0")
 
 
 def amount(cents: int) -> str:

@@ -71,15 +71,13 @@ def issue_invoice(order: Order, now: datetime | None = None) -> Invoice:
     invoice = Invoice(order_id=order.id, year=counter.year, sequence=counter.last_sequence,
                       number=f"{counter.year}-{counter.last_sequence:05d}", issue_date=day,
                       issued_at=now, taxable_cents=0, vat_cents=0, total_cents=0,
-                      payment_method=method, file_name="pending", xml="")
-    invoice.file_name = f"pending-{counter.year}-{counter.last_sequence}"
-    db.session.add(invoice)
-    db.session.flush()
+                      payment_method=method, xml="")
     doc = document_for(invoice, order, seller)
     invoice.file_name = file_name(seller.vat_number, doc.progressive)
     invoice.taxable_cents, invoice.vat_cents = doc.taxable_cents, doc.vat_cents
     invoice.total_cents = doc.total_cents
     invoice.xml = to_xml(doc).decode("utf-8")
+    db.session.add(invoice)
     db.session.flush()
     return invoice
 
@@ -88,7 +86,7 @@ def document_for(invoice: Invoice, order: Order | None = None,
                  seller: Seller | None = None) -> InvoiceDocument:
     """The invoice as data, rebuilt from its order: the same every time it is asked."""
     return build_document(order or invoice.order, number=invoice.number,
-                          issue_date=invoice.issue_date, progressive=progressive_for(invoice.id),
+                          issue_date=invoice.issue_date, progressive=progressive_for(invoice.year, invoice.sequence),
                           seller=seller or Seller.from_config(current_app.config),
                           payment_method=invoice.payment_method)
 

@@ -72,7 +72,7 @@ def test_a_web_order_with_a_company_invoice_validates(catalog, fatturapa_schema)
     assert root.find(".//IBAN") is None
     assert_arithmetic(root)
     assert (invoice.taxable_cents, invoice.vat_cents, invoice.total_cents) == (5328, 1172, 6500)
-    assert invoice.file_name == "IT09182730151_00001.xml"
+    assert invoice.file_name == "IT09182730151_G0001.xml"
 
 
 def test_mixed_vat_rates_and_shipping_give_one_summary_per_rate(catalog, fatturapa_schema):

@@ -29,6 +29,7 @@ from shop.web.storefront import (  # noqa: E402, F401
     cart_views,
     checkout_views,
     demo_views,
+    invoice_views,
     search_views,
     views,
 )

@@ -18,6 +18,7 @@ from shop.checkout.errors import (
 from shop.db import begin_write
 from shop.extensions import db, limiter
 from shop.fulfilment.services import order_fulfilments
+from shop.invoicing.services import invoice_of
 from shop.orders.errors import OrderNotFound
 from shop.orders.models import DeliveryMethod, OrderStatus
 from shop.orders.services import get_order_by_token, lock_order
@@ -173,7 +174,7 @@ def order_detail(token: str):
         just_paid=bool(session_id) or request.args.get("paid") == "1",
         cancelled=request.args.get("cancelled") == "1",
         open_payment=payments.open_payment(order), demo=demo_mode(),
-        fulfilments=order_fulfilments(order)))
+        fulfilments=order_fulfilments(order), invoice=invoice_of(order.id)))
     response.headers["Referrer-Policy"] = "no-referrer"
     response.headers["Cache-Control"] = "private, no-store"
     return response
