@@ -86,7 +86,8 @@ def document_for(invoice: Invoice, order: Order | None = None,
                  seller: Seller | None = None) -> InvoiceDocument:
     """The invoice as data, rebuilt from its order: the same every time it is asked."""
     return build_document(order or invoice.order, number=invoice.number,
-                          issue_date=invoice.issue_date, progressive=progressive_for(invoice.year, invoice.sequence),
+                          issue_date=invoice.issue_date,
+                          progressive=progressive_for(invoice.year, invoice.sequence),
                           seller=seller or Seller.from_config(current_app.config),
                           payment_method=invoice.payment_method)
 
