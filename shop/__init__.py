@@ -99,6 +99,7 @@ def register_errors(app: Flask) -> None:
 def register_commands(app: Flask) -> None:
     from shop.accounts.cli import users_cli
     from shop.catalog.cli import catalog_cli
+    from shop.invoicing.cli import invoices_cli
     from shop.search.cli import search_cli
     from shop.worker import worker_command
 
@@ -106,3 +107,4 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(users_cli)
     app.cli.add_command(worker_command)
     app.cli.add_command(search_cli)
+    app.cli.add_command(invoices_cli)

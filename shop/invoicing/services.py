@@ -170,15 +170,24 @@ def get_invoice(user, invoice_id: int) -> Invoice:
 
 
 def month_zip(user, year: int, month: int) -> bytes:
-    """A zip of the month's XML files, named as SDI expects."""
-    invoices = invoices_of_month(user, year, month).invoices
+    """A zip of the month's XML files, named as SDI expects; staff only."""
+    staff_actor(user)
+    return month_archive(year, month)[0]
+
+
+def month_archive(year: int, month: int) -> tuple[bytes, int]:
+    """The month's XML files (by issue date) in one zip, and how many there are."""
+    start, end = _month_range(year, month)
+    invoices = list(db.session.scalars(
+        select(Invoice).where(Invoice.issue_date >= start, Invoice.issue_date < end)
+        .order_by(Invoice.year, Invoice.sequence)))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for invoice in invoices:
             info = zipfile.ZipInfo(invoice.file_name, _zip_time(invoice.issued_at))
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, invoice.xml.encode("utf-8"))
-    return buffer.getvalue()
+    return buffer.getvalue(), len(invoices)
 
 
 def _zip_time(moment: datetime) -> tuple[int, int, int, int, int, int]:
