@@ -109,7 +109,8 @@ class FulfilmentLine(db.Model):
 
     @property
     def gross_cents(self) -> int:
-        return self.order_line.unit_price_cents * self.quantity
+        """Value of these units, VAT included (a gift box part: its share of the box)."""
+        return self.order_line.gross_for(self.quantity)
 
 
 class FulfilmentEvent(db.Model):

@@ -5,7 +5,9 @@ shop.money.vat_included. A line counts in the month its part left the workshop (
 the customer or delivered to the store). A refund is shared between an order's parts in
 proportion to their goods (shipping stays with the consortium) and appears as negative
 lines in the month of the refund, or of the shipment if that came later. The consortium's
-commission is taken from the net (VAT-free) amount of the month.
+commission is taken from the net (VAT-free) amount of the month. A gift box's parts count
+at their share of the box's price (split by list prices when the order was placed), so the
+parts of a box add up to exactly what it sold for.
 """
 
 from __future__ import annotations
@@ -131,10 +133,12 @@ def cooperative_statement(cooperative_id: int, year: int, month: int) -> Stateme
         .order_by(Fulfilment.shipped_at, Fulfilment.id, FulfilmentLine.id))
     for fline, shipped_at, number in sold:
         line = fline.order_line
-        gross = line.unit_price_cents * fline.quantity
+        # A gift box part counts at its share of the box's price, not its list price.
+        gross = line.gross_for(fline.quantity)
+        unit_price = line.unit_price_cents if line.share_cents is None else None
         statement.lines.append(StatementLine(
             "sale", local_date(shipped_at), number or "", line.sku, line.name,
-            line.variant_label, fline.quantity, line.unit_price_cents, line.vat_rate_bp,
+            line.variant_label, fline.quantity, unit_price, line.vat_rate_bp,
             gross, vat_included(gross, line.vat_rate_bp)))
     statement.lines.extend(_refund_lines(cooperative_id, start, end))
     return statement
