@@ -67,10 +67,10 @@ class Config:
     # The consortium as it appears on its e-invoices (cedente/prestatore). Demo values:
     # set the real ones in production.
     INVOICE_SELLER_NAME = env("INVOICE_SELLER_NAME",
-                              "Consorzio Viale dei Mille Societa Cooperativa Sociale")
-    INVOICE_SELLER_VAT_NUMBER = env("INVOICE_SELLER_VAT_NUMBER", "09182730151")
-    INVOICE_SELLER_TAX_CODE = env("INVOICE_SELLER_TAX_CODE", "09182730151")
-    INVOICE_SELLER_ADDRESS = env("INVOICE_SELLER_ADDRESS", "Viale dei Mille 22")
+                              "Consorzio Viale dei Mille Società Cooperativa Sociale")
+    INVOICE_SELLER_VAT_NUMBER = env("INVOICE_SELLER_VAT_NUMBER", "01234560157")
+    INVOICE_SELLER_TAX_CODE = env("INVOICE_SELLER_TAX_CODE", "01234560157")
+    INVOICE_SELLER_ADDRESS = env("INVOICE_SELLER_ADDRESS", "Viale dei Mille 24")
     INVOICE_SELLER_POSTAL_CODE = env("INVOICE_SELLER_POSTAL_CODE", "20129")
     INVOICE_SELLER_CITY = env("INVOICE_SELLER_CITY", "Milano")
     INVOICE_SELLER_PROVINCE = env("INVOICE_SELLER_PROVINCE", "MI")

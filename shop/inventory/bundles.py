@@ -26,14 +26,15 @@ class FreeUnits:
     pickup: int
 
 
-def free_units(variant_ids: Iterable[int]) -> dict[int, FreeUnits]:
+def free_units(variant_ids: Iterable[int], session=None) -> dict[int, FreeUnits]:
     """Free units per variant: its own cooperative's workshop, plus the store for pickup."""
+    session = session or db.session
     ids = sorted(set(variant_ids))
     if not ids:
         return {}
-    owner = {v.id: v.product.cooperative_id for v in db.session.scalars(
+    owner = {v.id: v.product.cooperative_id for v in session.scalars(
         select(Variant).where(Variant.id.in_(ids)))}
-    rows = db.session.execute(
+    rows = session.execute(
         select(Stock.variant_id, Location.kind, Location.cooperative_id,
                func.sum(Stock.on_hand - Stock.allocated))
         .join(Location, Location.id == Stock.location_id)
@@ -71,10 +72,10 @@ class BoxAvailability:
     made_to_order: bool
 
 
-def box_availability(products: Iterable[Product]) -> dict[int, BoxAvailability]:
+def box_availability(products: Iterable[Product], session=None) -> dict[int, BoxAvailability]:
     """How many of each gift box can be sold now (by product id); other products are absent."""
     boxes = [p for p in products if p.bundle_items]
-    free = free_units(item.variant_id for box in boxes for item in box.bundle_items)
+    free = free_units((item.variant_id for box in boxes for item in box.bundle_items), session)
     result = {}
     for box in boxes:
         ship = boxes_from(box.bundle_items, {k: f.ship for k, f in free.items()})

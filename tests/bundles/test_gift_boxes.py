@@ -9,7 +9,12 @@ import pytest
 from sqlalchemy import select
 
 from shop.cart.services import sellable
-from shop.catalog.services import availability_by_product, variant_availability
+from shop.catalog.services import (
+    ProductFilters,
+    availability_by_product,
+    list_products,
+    variant_availability,
+)
 from shop.checkout.errors import NotEnoughStock
 from shop.extensions import db
 from shop.fulfilment import services
@@ -160,3 +165,21 @@ def test_a_box_whose_part_ran_out_is_refused_at_checkout_and_nothing_is_held(box
         ("Scatola regalo", 1, 0)]
     assert free(boxes.apron) == [(5, 0)]
     assert free(boxes.biscuits) == [(10, 0)]
+
+
+def test_the_in_stock_listing_keeps_a_box_while_its_parts_make_one(boxes):
+    # Given the box, whose parts make three
+    def listed() -> bool:
+        page = list_products(ProductFilters(in_stock=True), "it", per_page=50)
+        return boxes.box.id in [p.id for p in page.products]
+
+    assert listed()
+
+    # When the aprons are all promised elsewhere
+    db.session.execute(Stock.__table__.update().where(Stock.variant_id == boxes.apron.id)
+                       .values(allocated=Stock.on_hand))
+    db.session.commit()
+
+    # Then the box is no longer listed as in stock, and can't be added to a cart
+    assert not listed()
+    assert sellable([boxes.box_variant.id])[boxes.box_variant.id].most == 0

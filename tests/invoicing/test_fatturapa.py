@@ -59,7 +59,7 @@ def test_a_web_order_with_a_company_invoice_validates(catalog, fatturapa_schema)
     assert buyer.findtext(".//Denominazione") == "Acme Arredi S.r.l."
     assert texts(buyer, "Sede/*") == ["Via Torino 5", "20123", "Milano", "MI", "IT"]
     seller = root.find(".//CedentePrestatore")
-    assert seller.findtext(".//IdCodice") == "09182730151"
+    assert seller.findtext(".//IdCodice") == "01234560157"
     assert seller.findtext(".//RegimeFiscale") == "RF01"
     # € 65,00 of aprons at 22%: no shipping (free over € 60), net 53,28 + VAT 11,72
     assert texts(root, ".//DettaglioLinee/Descrizione") == [
@@ -72,7 +72,7 @@ def test_a_web_order_with_a_company_invoice_validates(catalog, fatturapa_schema)
     assert root.find(".//IBAN") is None
     assert_arithmetic(root)
     assert (invoice.taxable_cents, invoice.vat_cents, invoice.total_cents) == (5328, 1172, 6500)
-    assert invoice.file_name == "IT09182730151_G0001.xml"
+    assert invoice.file_name == "IT01234560157_G0001.xml"
 
 
 def test_mixed_vat_rates_and_shipping_give_one_summary_per_rate(catalog, fatturapa_schema):

@@ -82,7 +82,7 @@ def test_a_rolled_back_invoice_leaves_no_gap_and_a_new_year_starts_at_one(catalo
     # Then 2026 uses number 1 (the rolled-back one was not spent) and 2027 starts again at 1
     assert (one.number, one.issue_date.isoformat()) == ("2026-00001", "2026-12-31")
     assert (two.number, two.issue_date.isoformat()) == ("2027-00001", "2027-01-01")
-    assert two.file_name == "IT09182730151_H0001.xml"
+    assert two.file_name == "IT01234560157_H0001.xml"
     # and asking again returns the same invoice
     assert issue_invoice(db.session.get(Order, first.id)).id == one.id
 

@@ -31,12 +31,12 @@ GIFT_BOXES = (
                 "A natural canvas tote bag holding a bag of shortbread biscuits and a set of "
                 "three wooden spoons: three workshops, one breakfast."),
             origin_story=B(
-                "La borsa la cuciono a Bollate, i biscotti escono dal forno di Opera e i "
-                "cucchiai dal laboratorio di falegnameria di San Vittore. Ogni parte parte "
-                "dal suo laboratorio.",
-                "The bag is sewn at Bollate, the biscuits come out of the Opera bakery and the "
-                "spoons out of the San Vittore carpentry workshop. Each part leaves from its "
-                "own workshop."),
+                "La borsa la cuciono a San Vittore, i biscotti escono dal forno di Opera e i "
+                "cucchiai dalla falegnameria, sempre a Opera. Ogni cosa parte dal laboratorio "
+                "che l'ha fatta.",
+                "The bag is sewn at San Vittore, the biscuits come out of the Opera bakery and "
+                "the spoons out of the carpentry workshop, also at Opera. Each thing leaves "
+                "from the workshop that made it."),
             materials=B("tela di cotone, biscotti, legno di faggio",
                         "cotton canvas, biscuits, beech wood"),
             vat_rate_bp=2200,
@@ -55,10 +55,10 @@ GIFT_BOXES = (
                 "A dotted notebook, a small succulent and a walnut catch-all tray: a gift for "
                 "whoever works at a desk."),
             origin_story=B(
-                "Tre cooperative per una scrivania: la legatoria di Bollate, la serra e il "
-                "laboratorio di falegnameria.",
-                "Three cooperatives for one desk: the Bollate bindery, the greenhouse and the "
-                "carpentry workshop."),
+                "Tre cooperative per una scrivania: la legatoria e la serra di Bollate e la "
+                "falegnameria di Opera.",
+                "Three cooperatives for one desk: the bindery and the greenhouse at Bollate, "
+                "and the carpentry workshop at Opera."),
             materials=B("carta riciclata, pianta in vaso, legno di noce",
                         "recycled paper, potted plant, walnut wood"),
             vat_rate_bp=2200,
