@@ -122,6 +122,7 @@ def register_commands(app: Flask) -> None:
     from shop.discounts.cli import discounts_cli
     from shop.impact.cli import impact_cli
     from shop.inventory.cli import stock_cli
+    from shop.invoicing.cli import invoices_cli
     from shop.notifications.cli import outbox_cli
     from shop.search.cli import search_cli
     from shop.worker import worker_command
@@ -134,3 +135,4 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(stock_cli)
     app.cli.add_command(discounts_cli)
     app.cli.add_command(outbox_cli)
+    app.cli.add_command(invoices_cli)

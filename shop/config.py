@@ -95,6 +95,20 @@ class Config:
     # How many proxies in front of the app set X-Forwarded-For/-Proto; 0 trusts none.
     TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0)
 
+    # The consortium as it appears on its e-invoices (cedente/prestatore). Demo values:
+    # set the real ones in production.
+    INVOICE_SELLER_NAME = env("INVOICE_SELLER_NAME",
+                              "Consorzio Viale dei Mille Società Cooperativa Sociale")
+    INVOICE_SELLER_VAT_NUMBER = env("INVOICE_SELLER_VAT_NUMBER", "01234560157")
+    INVOICE_SELLER_TAX_CODE = env("INVOICE_SELLER_TAX_CODE", "01234560157")
+    INVOICE_SELLER_ADDRESS = env("INVOICE_SELLER_ADDRESS", "Viale dei Mille 24")
+    INVOICE_SELLER_POSTAL_CODE = env("INVOICE_SELLER_POSTAL_CODE", "20129")
+    INVOICE_SELLER_CITY = env("INVOICE_SELLER_CITY", "Milano")
+    INVOICE_SELLER_PROVINCE = env("INVOICE_SELLER_PROVINCE", "MI")
+    INVOICE_SELLER_TAX_REGIME = env("INVOICE_SELLER_TAX_REGIME", "RF01")
+    INVOICE_SELLER_IBAN = env("INVOICE_SELLER_IBAN", "IT60X0542811101000000123456")
+    INVOICE_SELLER_EMAIL = env("INVOICE_SELLER_EMAIL", "amministrazione@vialedeimille.example")
+
     WTF_CSRF_TIME_LIMIT = None
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_HTTPONLY = True

@@ -7,6 +7,7 @@ from shop.accounts.models import Invitation, PasswordResetToken, RecoveryCode, R
 from shop.audit.models import AuditEntry
 from shop.cart.models import Cart, CartLine
 from shop.catalog.models import (
+    BundleItem,
     Category,
     CategoryTranslation,
     ConsentRecord,
@@ -33,6 +34,7 @@ from shop.inventory.models import (
     TransferEvent,
     TransferLine,
 )
+from shop.invoicing.models import Invoice, InvoiceCounter
 from shop.notifications.models import OutboxMessage
 from shop.orders.models import Allocation, Order, OrderEvent, OrderLine
 from shop.payments.models import (

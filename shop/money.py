@@ -68,3 +68,28 @@ def format_price_input(cents: int | None) -> str:
     if cents is None:
         return ""
     return f"{cents // 100},{cents % 100:02d}"
+
+
+def split_by_weight(total_cents: int, weights: list[int]) -> list[int]:
+    """Share `total_cents` in proportion to the weights; the shares add up to it exactly.
+
+    Each share is rounded down, then the largest remainders get the cents left over (ties
+    go to the earlier entry). With no weight at all the total is shared equally.
+
+    >>> split_by_weight(1000, [1, 1, 1])
+    [334, 333, 333]
+    >>> split_by_weight(2500, [1200, 800, 450])
+    [1225, 816, 459]
+    """
+    if not weights:
+        return []
+    if any(w < 0 for w in weights) or total_cents < 0:
+        raise ValueError("amounts and weights are never negative")
+    weights = weights if sum(weights) else [1] * len(weights)
+    whole = sum(weights)
+    shares = [total_cents * w // whole for w in weights]
+    remainders = [total_cents * w % whole for w in weights]
+    left = total_cents - sum(shares)
+    for index in sorted(range(len(weights)), key=lambda i: (-remainders[i], i))[:left]:
+        shares[index] += 1
+    return shares

@@ -15,6 +15,7 @@ from shop.cart.models import Cart, CartLine
 from shop.catalog.models import Cooperative, Product, ProductStatus, Variant
 from shop.db import utcnow
 from shop.extensions import db
+from shop.inventory.bundles import box_availability
 from shop.inventory.models import Location, LocationKind, Stock
 from shop.money import vat_included
 
@@ -123,7 +124,21 @@ def get_or_create_cart(token: str | None = None, user_id: int | None = None) -> 
 
 
 def sellable(variant_ids: list[int]) -> dict[int, Sellable]:
-    """Units free to sell per variant, by where they are."""
+    """Units free to sell per variant, by where they are; a gift box by its scarcest part."""
+    if not variant_ids:
+        return {}
+    variants = {v.id: v for v in db.session.scalars(
+        select(Variant).where(Variant.id.in_(variant_ids)))}
+    boxes = {vid: v.product for vid, v in variants.items() if v.product.bundle_items}
+    result = _stock_sellable([vid for vid in variants if vid not in boxes])
+    by_product = box_availability(boxes.values())
+    for variant_id, product in boxes.items():
+        box = by_product[product.id]
+        result[variant_id] = Sellable(box.ship, box.pickup, box.made_to_order)
+    return result
+
+
+def _stock_sellable(variant_ids: list[int]) -> dict[int, Sellable]:
     if not variant_ids:
         return {}
     variants = {v.id: v for v in db.session.scalars(

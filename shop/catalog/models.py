@@ -149,6 +149,11 @@ class Product(TranslatedMixin, db.Model):
     images: Mapped[list[ProductImage]] = relationship(
         back_populates="product", cascade="all, delete-orphan", order_by="ProductImage.position",
         lazy="selectin")
+    # A gift box: a product made of other products' variants. Stock, routing and the
+    # cooperatives' statements follow these parts; the box itself holds no stock.
+    bundle_items: Mapped[list[BundleItem]] = relationship(
+        back_populates="bundle", cascade="all, delete-orphan", order_by="BundleItem.position",
+        lazy="selectin", foreign_keys="BundleItem.bundle_id")
 
     __table_args__ = (
         CheckConstraint("vat_rate_bp >= 0 AND vat_rate_bp <= 10000", name="vat_range"),
@@ -169,6 +174,32 @@ class Product(TranslatedMixin, db.Model):
     @property
     def effective_lead_time_days(self) -> int:
         return self.lead_time_days or self.cooperative.lead_time_days
+
+    @property
+    def is_bundle(self) -> bool:
+        return bool(self.bundle_items)
+
+
+class BundleItem(db.Model):
+    """`quantity` units of a variant inside one gift box."""
+
+    __tablename__ = "bundle_item"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bundle_id: Mapped[int] = mapped_column(ForeignKey("product.id", ondelete="CASCADE"),
+                                           index=True)
+    variant_id: Mapped[int] = mapped_column(ForeignKey("variant.id"), index=True)
+    quantity: Mapped[int] = mapped_column(Integer, default=1)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    bundle: Mapped[Product] = relationship(back_populates="bundle_items",
+                                           foreign_keys=[bundle_id])
+    variant: Mapped[Variant] = relationship(lazy="joined")
+
+    __table_args__ = (
+        UniqueConstraint("bundle_id", "variant_id"),
+        CheckConstraint("quantity > 0", name="quantity_positive"),
+    )
 
 
 class ProductTranslation(db.Model):

@@ -18,11 +18,13 @@ from shop.catalog import demo_data
 from shop.catalog.demo_data import (
     CategoryData,
     CooperativeData,
+    GiftBoxData,
     ProductData,
     workshop_code,
 )
 from shop.catalog.images import Picture, ensure_product_pictures
 from shop.catalog.models import (
+    BundleItem,
     Category,
     CategoryTranslation,
     Cooperative,
@@ -97,6 +99,9 @@ def seed_demo(with_images: bool = True) -> list[DemoLogin]:
             _open_stock(product, data, workshops[data.cooperative], store)
         if with_images:
             _upsert_images(product, ensure_product_pictures(data))
+
+    for box in demo_data.GIFT_BOXES:
+        _upsert_bundle_items(box)
 
     first_cooperative = demo_data.COOPERATIVES[0].slug
     logins = [_upsert_user(user, first_cooperative) for user in DEMO_USERS]
@@ -207,6 +212,24 @@ def _open_stock(product: Product, data: ProductData, workshop: Location,
             if quantity and not _stock_exists(variant.id, location.id):
                 adjust_stock(variant.id, location.id, quantity, MovementReason.INITIAL,
                              reference=SEED_REFERENCE, note="Giacenza iniziale demo")
+
+
+def _upsert_bundle_items(box: GiftBoxData) -> None:
+    """A gift box's parts, by SKU; a part dropped from the data leaves the box."""
+    product = db.session.scalar(select(Product).where(Product.slug == box.product.slug))
+    wanted = {sku: (position, units) for position, (sku, units) in enumerate(box.items)}
+    current = {item.variant.sku: item for item in product.bundle_items}
+    for sku, item in current.items():
+        if sku not in wanted:
+            product.bundle_items.remove(item)
+    for sku, (position, units) in wanted.items():
+        item = current.get(sku)
+        if item is None:
+            variant = db.session.scalar(select(Variant).where(Variant.sku == sku))
+            item = BundleItem(variant=variant)
+            product.bundle_items.append(item)
+        _assign(item, quantity=units, position=position)
+    db.session.flush()
 
 
 def _stock_exists(variant_id: int, location_id: int) -> bool:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import aliased
 
 from shop.catalog.errors import CooperativeNotFound, ProductNotFound
 from shop.catalog.models import (
+    BundleItem,
     Category,
     Cooperative,
     Institute,
@@ -20,6 +21,7 @@ from shop.catalog.models import (
     Variant,
 )
 from shop.extensions import db
+from shop.inventory.bundles import box_availability
 from shop.inventory.models import Location, LocationKind, Stock
 
 
@@ -86,6 +88,15 @@ def _available():
             .correlate(Product).scalar_subquery())
 
 
+def _boxes_in_stock() -> list[int]:
+    """Gift boxes whose parts make at least one box (boxes hold no stock of their own)."""
+    boxes = db.session.scalars(select(Product).where(
+        Product.status == ProductStatus.ACTIVE,
+        Product.id.in_(select(BundleItem.bundle_id))))
+    return [pid for pid, box in box_availability(boxes).items()
+            if box.pickup > 0 or box.made_to_order]
+
+
 def _filtered(filters: ProductFilters) -> Select:
     """Active products matching the filters (no ordering, no paging)."""
     stmt = select(Product).where(Product.status == ProductStatus.ACTIVE)
@@ -103,7 +114,8 @@ def _filtered(filters: ProductFilters) -> Select:
     if filters.max_price_cents is not None:
         stmt = stmt.where(_min_price() <= filters.max_price_cents)
     if filters.in_stock:
-        stmt = stmt.where((Product.made_to_order.is_(True)) | (_available() > 0))
+        stmt = stmt.where((Product.made_to_order.is_(True)) | (_available() > 0)
+                          | Product.id.in_(_boxes_in_stock()))
     return stmt
 
 
@@ -176,6 +188,9 @@ def availability_by_product(product_ids: list[int]) -> dict[int, int]:
         .where(Variant.product_id.in_(product_ids), Variant.active.is_(True))
         .group_by(Variant.product_id))
     found = {pid: int(n or 0) for pid, n in rows}
+    boxes = box_availability(db.session.scalars(
+        select(Product).where(Product.id.in_(product_ids))))
+    found.update({pid: box.pickup for pid, box in boxes.items()})
     return {pid: found.get(pid, 0) for pid in product_ids}
 
 
@@ -188,8 +203,14 @@ def get_active_product(slug: str) -> Product:
 
 
 def variant_availability(product: Product) -> list[VariantAvailability]:
-    """For each active variant: what its workshop can ship, and what the store holds."""
+    """For each active variant: what its workshop can ship, and what the store holds.
+
+    A gift box counts whole boxes its parts' workshops can ship (the store holds none).
+    """
     variants = product.active_variants
+    if product.bundle_items:
+        box = box_availability([product])[product.id]
+        return [VariantAvailability(v, box.ship, 0) for v in variants]
     rows = db.session.execute(
         select(Stock.variant_id, Location.kind, Stock.on_hand - Stock.allocated)
         .join(Location, Location.id == Stock.location_id)

@@ -32,10 +32,11 @@ from shop.discounts.services import (
     redeem,
 )
 from shop.extensions import db
+from shop.inventory.bundles import parts_of
 from shop.inventory.locks import lock_stock
 from shop.inventory.models import Location, LocationKind
 from shop.inventory.reservations import reserve
-from shop.money import vat_included
+from shop.money import split_by_weight, vat_included
 from shop.orders.models import (
     Allocation,
     DeliveryMethod,
@@ -171,32 +172,41 @@ def place_order(cart_id: int, details: CheckoutDetails, expected_total_cents: in
     workshops = {loc.cooperative_id: loc for loc in db.session.scalars(
         select(Location).where(Location.kind == LocationKind.WORKSHOP))}
 
-    def sources(line) -> list[Location]:
-        workshop = workshops.get(line.product.cooperative_id)
+    def sources(product) -> list[Location]:
+        workshop = workshops.get(product.cooperative_id)
         if details.delivery_method == DeliveryMethod.PICKUP:
             return [loc for loc in (store, workshop) if loc is not None]
         return [workshop] if workshop is not None else []
 
-    stocked = [line for line in view.lines if not line.product.made_to_order]
-    locked = lock_stock({(line.variant.id, loc.id) for line in stocked
-                         for loc in sources(line)})
+    # What each cart line takes from stock: a gift box its parts, anything else itself.
+    # Made-to-order products take none.
+    needs = [(index, part, variant, quantity)
+             for index, line in enumerate(view.lines)
+             for part, (variant, quantity) in enumerate(_stock_units(line))
+             if not variant.product.made_to_order]
+    locked = lock_stock({(variant.id, loc.id) for _, _, variant, _ in needs
+                         for loc in sources(variant.product)})
 
-    plan: list[tuple[object, list[tuple[object, int]]]] = []
-    shortages: list[Shortage] = []
-    for line in stocked:
-        need, takes = line.quantity, []
-        for loc in sources(line):
-            stock = locked.get((line.variant.id, loc.id))
+    plan: list[tuple[tuple[int, int], list[tuple[object, int]]]] = []
+    short: dict[int, int] = {}  # cart line index -> how many of it could be had
+    for index, part, variant, quantity in needs:
+        need, takes = quantity, []
+        for loc in sources(variant.product):
+            stock = locked.get((variant.id, loc.id))
             take = min(need, stock.available) if stock else 0
             if take > 0:
                 takes.append((stock, take))
                 need -= take
         if need > 0:
-            shortages.append(Shortage(line.name, line.label, line.quantity,
-                                      line.quantity - need))
-        plan.append((line, takes))
-    if shortages:
-        raise NotEnoughStock(shortages)
+            line = view.lines[index]
+            per_line = quantity // line.quantity  # units of this part in one box (or 1)
+            could = (quantity - need) // per_line
+            short[index] = min(short.get(index, could), could)
+        plan.append(((index, part), takes))
+    if short:
+        raise NotEnoughStock([Shortage(view.lines[i].name, view.lines[i].label,
+                                       view.lines[i].quantity, could)
+                              for i, could in sorted(short.items())])
 
     order = Order(
         status=OrderStatus.PENDING_PAYMENT, access_token=secrets.token_urlsafe(24),
@@ -220,33 +230,71 @@ def place_order(cart_id: int, details: CheckoutDetails, expected_total_cents: in
         discount_code=totals.discount.code.code if totals.discount else "",
         terms_accepted_at=now, reserved_until=now + RESERVATION, created_at=now)
     db.session.add(order)
+    created = []
     for line in view.lines:
         product = line.product
-        order.lines.append(OrderLine(
+        order_line = OrderLine(
             variant_id=line.variant.id, product_id=product.id,
             cooperative_id=product.cooperative_id, sku=line.variant.sku, name=line.name,
             variant_label=line.label, unit_price_cents=line.unit_price_cents,
             vat_rate_bp=product.vat_rate_bp, quantity=line.quantity,
             discount_cents=totals.discount.per_line.get(line.line_id, 0) if totals.discount
             else 0,
-            made_to_order=product.made_to_order,
-            lead_time_days=product.effective_lead_time_days if product.made_to_order else 0))
+            made_to_order=product.made_to_order and not product.bundle_items,
+            lead_time_days=product.effective_lead_time_days if product.made_to_order else 0)
+        order.lines.append(order_line)
+        created.append(order_line)
     db.session.flush()
     order.number = f"VDM-{now.year}-{order.id:06d}"
     if totals.discount is not None:
         redeem(order, totals.discount)
-    lines_by_variant = {line.variant_id: line for line in order.lines}
-    for line, takes in plan:
+    targets = {}
+    for index, (line, order_line) in enumerate(zip(view.lines, created, strict=True)):
+        if line.product.bundle_items:
+            for part, part_line in enumerate(_part_lines(order, order_line, line, details.locale)):
+                targets[(index, part)] = part_line
+        else:
+            targets[(index, 0)] = order_line
+    db.session.flush()
+    for key, takes in plan:
         for stock, quantity in takes:
             reserve(stock, quantity)
-            db.session.add(Allocation(line=lines_by_variant[line.variant.id],
-                                      stock_id=stock.id, quantity=quantity))
+            db.session.add(Allocation(line=targets[key], stock_id=stock.id, quantity=quantity))
     db.session.add(OrderEvent(order=order, from_status=None,
                               to_status=OrderStatus.PENDING_PAYMENT, actor="customer",
                               user_id=details.user_id))
     cart.lines.clear()
     db.session.flush()
     return order
+
+
+def _stock_units(line) -> list[tuple[object, int]]:
+    """(variant, units) a cart line needs from stock: a box's parts, or its own variant."""
+    if line.product.bundle_items:
+        return parts_of(line.product, line.quantity)
+    return [(line.variant, line.quantity)]
+
+
+def _part_lines(order: Order, box_line: OrderLine, line, locale: str) -> list[OrderLine]:
+    """A gift box's parts as lines under the box's line, each with its share of the price.
+
+    The box's price is split over its parts in proportion to their list prices, to the cent
+    (largest remainders), so the cooperatives' statements add up to what the box sold for.
+    """
+    parts = parts_of(line.product, line.quantity)
+    shares = split_by_weight(box_line.total_cents,
+                             [variant.price_cents * units for variant, units in parts])
+    for (variant, units), share in zip(parts, shares, strict=True):
+        product = variant.product
+        box_line.parts.append(OrderLine(
+            order_id=order.id, variant_id=variant.id, product_id=product.id,
+            cooperative_id=product.cooperative_id, sku=variant.sku,
+            name=product.tr(locale).name,
+            variant_label=f"{variant.label_for(locale)} · {box_line.name}"[:120],
+            unit_price_cents=variant.price_cents, vat_rate_bp=product.vat_rate_bp,
+            quantity=units, share_cents=share, made_to_order=product.made_to_order,
+            lead_time_days=product.effective_lead_time_days if product.made_to_order else 0))
+    return list(box_line.parts)
 
 
 def cancel_unpaid_order(order_id: int, cart: Cart) -> Order:

@@ -109,10 +109,11 @@ class FulfilmentLine(db.Model):
 
     @property
     def gross_cents(self) -> int:
-        """What the customer paid for these units: list price less their share of a discount."""
+        """What the customer paid for these units, VAT included: their value (a gift box
+        part: its share of the box) less their share of a discount."""
         line = self.order_line
         discount = (2 * line.discount_cents * self.quantity + line.quantity) // (2 * line.quantity)
-        return line.unit_price_cents * self.quantity - discount
+        return line.gross_for(self.quantity) - discount
 
 
 class FulfilmentEvent(db.Model):

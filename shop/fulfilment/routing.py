@@ -3,6 +3,7 @@
 - Shipping orders: one fulfilment per cooperative, sent to the customer from its workshop.
 - Pickup orders: the units reserved on the store's shelves form one store fulfilment; the
   rest of each line goes to its cooperative, which brings it to the store.
+- A gift box's line is routed as its part lines, each to its own cooperative.
 - Made-to-order lines reserve no stock: they go to their cooperative and are due
   `lead_time_days` after payment. Stocked parts are due a few days after payment.
 """
@@ -48,7 +49,8 @@ def route_order(order: Order, now: datetime | None = None) -> list[Fulfilment]:
 
     # cooperative id (None: the store) -> [(order line, units, due date of the line)]
     parts: dict[int | None, list[tuple[OrderLine, int, date | None]]] = {}
-    for line in order.lines:
+    # A gift box is routed as its parts, each to the cooperative that makes it.
+    for line in (unit for box_or_line in order.lines for unit in box_or_line.units):
         if line.made_to_order:
             due = paid_day + timedelta(days=line.lead_time_days)
             parts.setdefault(line.cooperative_id, []).append((line, line.quantity, due))

@@ -6,7 +6,9 @@ the customer or delivered to the store). A refund is shared between an order's p
 proportion to their goods (shipping stays with the consortium) and appears as negative
 lines in the month of the refund, or of the shipment if that came later (a refund staff made
 line by line falls on those lines). The consortium's
-commission is taken from the net (VAT-free) amount of the month.
+commission is taken from the net (VAT-free) amount of the month. A gift box's parts count
+at their share of the box's price (split by list prices when the order was placed), so the
+parts of a box add up to exactly what it sold for.
 
 Goods on the store's shelves remain their cooperative's until sold (consignment): the
 cooperative's lines of a store part (a counter sale, or a pickup served from the shelves)
@@ -133,10 +135,12 @@ def cooperative_statement(cooperative_id: int, year: int, month: int) -> Stateme
             continue
         for fline in sold.lines:
             line = fline.order_line
-            gross = fline.gross_cents  # what was paid: a discount comes off the share
+            # What was paid: a discount comes off; a gift box part counts at its share.
+            gross = fline.gross_cents
+            unit_price = line.unit_price_cents if line.share_cents is None else None
             statement.lines.append(StatementLine(
                 "sale", local_date(sold.at), sold.order.number or "", line.sku, line.name,
-                line.variant_label, fline.quantity, line.unit_price_cents, line.vat_rate_bp,
+                line.variant_label, fline.quantity, unit_price, line.vat_rate_bp,
                 gross, vat_included(gross, line.vat_rate_bp)))
     statement.lines.extend(_refund_lines(parts, start, end))
     return statement

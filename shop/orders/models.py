@@ -97,9 +97,12 @@ class Order(db.Model):
     needs_attention: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
 
+    # What the customer bought: a gift box is one line here; its parts (lines with a
+    # bundle_line_id) hang off it as `OrderLine.parts` and never appear in this list.
     lines: Mapped[list[OrderLine]] = relationship(
-        back_populates="order", cascade="all, delete-orphan", order_by="OrderLine.id",
-        lazy="selectin")
+        primaryjoin="and_(Order.id == OrderLine.order_id, OrderLine.bundle_line_id.is_(None))",
+        cascade="all, delete-orphan", order_by="OrderLine.id", lazy="selectin",
+        overlaps="order")
     events: Mapped[list[OrderEvent]] = relationship(
         back_populates="order", cascade="all, delete-orphan", order_by="OrderEvent.id")
 
@@ -137,8 +140,16 @@ class OrderLine(db.Model):
     # shop.impact.ledger at the line's first flush, whichever path writes the line.
     impact_minutes_per_unit: Mapped[int | None] = mapped_column(Integer)
     recovered_grams_per_unit: Mapped[int | None] = mapped_column(Integer)
+    # A part of a gift box: the box's line, and this part's share of the box's price (for the
+    # whole line, VAT included), split by list prices when the order was placed.
+    bundle_line_id: Mapped[int | None] = mapped_column(
+        ForeignKey("order_line.id", ondelete="CASCADE"), index=True)
+    share_cents: Mapped[int | None] = mapped_column(Integer)
 
-    order: Mapped[Order] = relationship(back_populates="lines")
+    order: Mapped[Order] = relationship(foreign_keys=[order_id], overlaps="lines")
+    parts: Mapped[list[OrderLine]] = relationship(
+        foreign_keys=[bundle_line_id], cascade="all, delete-orphan", order_by="OrderLine.id",
+        lazy="selectin")
     allocations: Mapped[list[Allocation]] = relationship(
         back_populates="line", cascade="all, delete-orphan", lazy="selectin")
     cooperative = relationship("Cooperative", lazy="joined")
@@ -146,16 +157,31 @@ class OrderLine(db.Model):
     __table_args__ = (
         CheckConstraint("quantity > 0", name="quantity_positive"),
         CheckConstraint("unit_price_cents >= 0", name="price_non_negative"),
+        CheckConstraint("share_cents IS NULL OR share_cents >= 0", name="share_non_negative"),
     )
 
     @property
     def total_cents(self) -> int:
+        """What the line is worth, VAT included: a box part's share of the box's price."""
+        if self.share_cents is not None:
+            return self.share_cents
         return self.unit_price_cents * self.quantity
 
     @property
     def paid_cents(self) -> int:
         """What the customer pays for this line, its share of any discount taken off."""
         return self.total_cents - self.discount_cents
+
+    def gross_for(self, units: int) -> int:
+        """The value of `units` of this line (a part of it, when a fulfilment splits it)."""
+        if units == self.quantity:
+            return self.total_cents
+        return (2 * self.total_cents * units + self.quantity) // (2 * self.quantity)
+
+    @property
+    def units(self) -> list[OrderLine]:
+        """What is picked and shipped for this line: a box's parts, or the line itself."""
+        return list(self.parts) or [self]
 
 
 class Allocation(db.Model):

@@ -218,7 +218,8 @@ def cancel_order(order: Order, *, actor: str, note: str = "",
                  user_id: int | None = None) -> None:
     """Cancel an unpaid order and give its stock back (once)."""
     transition(order, OrderStatus.CANCELLED, actor=actor, user_id=user_id, note=note)
-    release_allocations([a for line in order.lines for a in line.allocations])
+    release_allocations([a for line in order.lines for unit in line.units
+                         for a in unit.allocations])
     for payment in db.session.scalars(select(Payment).where(
             Payment.order_id == order.id, Payment.status == PaymentStatus.OPEN)):
         payment.status = PaymentStatus.EXPIRED

@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from shop.catalog.models import (
+    BundleItem,
     Category,
     CategoryTranslation,
     Cooperative,
@@ -27,6 +28,7 @@ from shop.catalog.models import (
     Variant,
     VariantTranslation,
 )
+from shop.inventory.bundles import box_availability
 from shop.inventory.models import Stock
 from shop.search import segments
 from shop.search.analysis import fold
@@ -123,6 +125,11 @@ class DocumentLoader:
             .join(Stock, Stock.variant_id == Variant.id)
             .where(Variant.product_id.in_(ids), Variant.active.is_(True))
             .group_by(Variant.product_id)).all())
+        # Gift boxes hold no stock: they are available as far as their parts make boxes.
+        boxes = session.scalars(select(Product).where(
+            Product.id.in_(ids), Product.id.in_(select(BundleItem.bundle_id))))
+        available.update({pid: box.pickup
+                          for pid, box in box_availability(boxes, session).items()})
         return {p.id: self._document(p, texts[p.id], variants[p.id], labels,
                                      int(available.get(p.id) or 0))
                 for p in products}

@@ -7,6 +7,7 @@ touches the database.
 from shop.catalog.demo_data import bakery, carpentry, plants, printshop, tailoring
 from shop.catalog.demo_data.categories import CATEGORIES
 from shop.catalog.demo_data.cooperatives import COOPERATIVES
+from shop.catalog.demo_data.giftboxes import GIFT_BOXES, GiftBoxData
 from shop.catalog.demo_data.types import (
     Bilingual,
     CategoryData,
@@ -17,7 +18,7 @@ from shop.catalog.demo_data.types import (
 
 PRODUCTS: tuple[ProductData, ...] = (
     tailoring.PRODUCTS + bakery.PRODUCTS + printshop.PRODUCTS + carpentry.PRODUCTS
-    + plants.PRODUCTS
+    + plants.PRODUCTS + tuple(box.product for box in GIFT_BOXES)
 )
 
 STORE_CODE = "store-viale-dei-mille"
@@ -29,6 +30,6 @@ def workshop_code(cooperative_slug: str) -> str:
 
 
 __all__ = [
-    "CATEGORIES", "COOPERATIVES", "PRODUCTS", "STORE_CODE", "STORE_NAME", "Bilingual",
-    "CategoryData", "CooperativeData", "ProductData", "VariantData", "workshop_code",
+    "CATEGORIES", "COOPERATIVES", "GIFT_BOXES", "PRODUCTS", "STORE_CODE", "STORE_NAME", "Bilingual",
+    "CategoryData", "CooperativeData", "GiftBoxData", "ProductData", "VariantData", "workshop_code",
 ]

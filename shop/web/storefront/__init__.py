@@ -34,6 +34,7 @@ from shop.web.storefront import (  # noqa: E402, F401
     demo_views,
     event_views,
     invitation_views,
+    invoice_views,
     privacy_views,
     search_views,
     two_factor_views,

@@ -1,0 +1,1 @@
+"""Italian e-invoices (FatturaPA) for paid orders that carry invoice data."""
