@@ -1,7 +1,7 @@
 """Catalog editing: a version per product, people named in stories and their consent.
 
 Revision ID: 0008
-Revises: 0007
+Revises: 0017
 Create Date: 2026-12-01 23:10:00.000000
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0008'
-down_revision = '0007'
+down_revision = '0017'
 branch_labels = None
 depends_on = None
 

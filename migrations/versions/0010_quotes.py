@@ -1,7 +1,7 @@
 """Corporate gift quotes: companies, requests, versioned quotes, price breaks; user.company_id.
 
 Revision ID: 0010
-Revises: 0007
+Revises: 0014
 Create Date: 2026-12-01 22:41:16.172701
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0010'
-down_revision = '0007'
+down_revision = '0014'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """Stock thresholds, transfers between workshops and the store, refund requests.
 
 Revision ID: 0012
-Revises: 0007
+Revises: 0009
 Create Date: 2026-12-01 22:39:52.691887
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0012'
-down_revision = '0007'
+down_revision = '0009'
 branch_labels = None
 depends_on = None
 

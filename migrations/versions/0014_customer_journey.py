@@ -1,7 +1,7 @@
 """Discount codes and their redemptions; discounts on orders and order lines; gifts.
 
 Revision ID: 0014
-Revises: 0007
+Revises: 0012
 """
 
 import sqlalchemy as sa
@@ -9,7 +9,7 @@ from alembic import op
 
 
 revision = "0014"
-down_revision = "0007"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 

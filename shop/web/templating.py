@@ -14,8 +14,8 @@ from shop.store_hours import opening_rows, opening_summary, schema_org_hours
 from shop.units import weight, work_time
 from shop.urls import absolute
 from shop.web import labels
+from shop.web.backoffice.nav import staff_nav
 from shop.web.markdown import plain_text, render_markdown
-from shop.web.staff.nav import staff_nav
 
 
 def init_app(app: Flask) -> None:
