@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -58,6 +58,7 @@ class Buyer:
     company: str  # Denominazione; empty for a private person
     first_name: str
     last_name: str
+    vat_country: str  # IT, or the EU country of a foreign VAT number
     vat_number: str  # without the country prefix
     tax_code: str
     sdi_code: str  # '0000000' when the invoice travels by PEC or to a private person
@@ -138,16 +139,25 @@ def net_lines(entries: list[tuple[str, str, int, int, int]]) -> tuple[list[Line]
 
 
 def buyer_of(order: Order) -> Buyer:
-    vat = re.sub(r"^IT", "", order.invoice_vat_number.strip().upper().replace(" ", ""))
+    raw = re.sub(r"[\s.-]", "", order.invoice_vat_number.upper())
+    country, vat = ("IT", raw)
+    if re.match(r"^[A-Z]{2}", raw):
+        country, vat = raw[:2], raw[2:]
     company = order.invoice_company.strip() if vat else ""
+    address = address_of(order)
     first, _, last = order.name.strip().partition(" ")
+    # SDI's rule: 7 zeros when the invoice goes by PEC or to a private person in Italy,
+    # 7 X's for a buyer abroad (the accountant sends those to the buyer directly).
+    sdi = order.invoice_sdi_code.strip().upper() or ("0000000" if country == "IT"
+                                                     else "XXXXXXX")
     return Buyer(
         company=company or ("" if last else order.name.strip()),
         first_name="" if company or not last else first, last_name="" if company else last,
-        vat_number=vat, tax_code=order.invoice_tax_code.strip().upper(),
-        sdi_code=order.invoice_sdi_code.strip().upper() or "0000000",
+        vat_country=country, vat_number=vat, tax_code=order.invoice_tax_code.strip().upper(),
+        sdi_code=sdi,
         pec=order.invoice_pec.strip() if not order.invoice_sdi_code.strip() else "",
-        address=address_of(order))
+        address=address if country == "IT" else replace(
+            address, postal_code="00000", province="", country=country))
 
 
 # "20123 Milano (MI)", "20123 Milano MI", "20099 Sesto San Giovanni"

@@ -148,9 +148,9 @@ def _buyer(header, doc: InvoiceDocument) -> None:
     data = _sub(party, "DatiAnagrafici")
     if buyer.vat_number:
         vat = _sub(data, "IdFiscaleIVA")
-        _sub(vat, "IdPaese", "IT")
+        _sub(vat, "IdPaese", buyer.vat_country)
         _sub(vat, "IdCodice", buyer.vat_number)
-    if buyer.tax_code:
+    if buyer.tax_code and buyer.vat_country == "IT":
         _sub(data, "CodiceFiscale", buyer.tax_code)
     registry = _sub(data, "Anagrafica")
     if buyer.company:

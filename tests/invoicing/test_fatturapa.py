@@ -9,7 +9,9 @@ from lxml import etree
 from shop.extensions import db
 from shop.invoicing.fatturapa import to_xml
 from shop.invoicing.models import Invoice
-from shop.invoicing.services import document_for
+from shop.invoicing.services import document_for, issue_invoice
+from shop.orders.models import OrderStatus
+from shop.orders.services import transition
 from tests.invoicing.conftest import COMPANY, PERSON_PEC, invoiced_order
 
 
@@ -120,3 +122,30 @@ def test_a_bank_transfer_names_the_iban_and_the_xml_can_be_rebuilt(catalog, fatt
     # and the stored file is rebuilt byte for byte
     invoice = db.session.query(Invoice).filter_by(order_id=order.id).one()
     assert to_xml(document_for(invoice)).decode("utf-8") == invoice.xml
+
+
+def test_a_quote_order_from_an_eu_company_paid_by_transfer_validates(catalog, fatturapa_schema):
+    # Given an order from a quote for a German company (no SDI code, address in Berlin)
+    order = invoiced_order([(catalog.apron, 3)], {}, pay_it=False)
+    order.source = "quote"
+    order.invoice_company = "Beispiel GmbH"
+    order.invoice_vat_number = "DE123456789"
+    order.invoice_address = "Unter den Linden 1, 10117 Berlin"
+    transition(order, OrderStatus.PAID, actor="staff")  # bank transfer marked received
+    db.session.commit()
+
+    # When its invoice is issued (the quote flow calls this once the order is paid)
+    invoice = issue_invoice(order)
+    db.session.commit()
+
+    # Then the file is valid, the buyer's VAT number keeps its country, payment by transfer
+    fatturapa_schema.validate(invoice.xml)
+    root = parsed(invoice)
+    buyer = root.find(".//CessionarioCommittente/DatiAnagrafici/IdFiscaleIVA")
+    assert texts(buyer, "*") == ["DE", "123456789"]
+    assert root.findtext(".//CodiceDestinatario") == "XXXXXXX"
+    sede = root.find(".//CessionarioCommittente/Sede")
+    assert texts(sede, "*") == ["Unter den Linden 1", "00000", "Berlin", "DE"]
+    assert root.findtext(".//ModalitaPagamento") == "MP05"
+    assert root.findtext(".//IBAN") == "IT60X0542811101000000123456"
+    assert_arithmetic(root)

@@ -26,22 +26,22 @@ GIFT_BOXES = (
             slug="scatola-regalo-colazione", cooperative="filo-dritto", category=CATEGORY,
             name=B("Scatola regalo «Colazione»", "“Breakfast” gift box"),
             description=B(
-                "Una tote bag in tela naturale che contiene un sacchetto di biscotti di frolla "
+                "Una tote bag in tela naturale che contiene un sacchetto di frollini al burro "
                 "e un set di tre cucchiai in legno: tre laboratori, una colazione.",
-                "A natural canvas tote bag holding a bag of shortbread biscuits and a set of "
+                "A natural canvas tote bag holding a bag of butter shortbread and a set of "
                 "three wooden spoons: three workshops, one breakfast."),
             origin_story=B(
-                "La borsa la cuciono a San Vittore, i biscotti escono dal forno di Opera e i "
+                "La borsa la cuciono a San Vittore, i frollini escono dal forno di Opera e i "
                 "cucchiai dalla falegnameria, sempre a Opera. Ogni cosa parte dal laboratorio "
                 "che l'ha fatta.",
-                "The bag is sewn at San Vittore, the biscuits come out of the Opera bakery and "
+                "The bag is sewn at San Vittore, the shortbread comes out of the Opera bakery and "
                 "the spoons out of the carpentry workshop, also at Opera. Each thing leaves "
                 "from the workshop that made it."),
-            materials=B("tela di cotone, biscotti, legno di faggio",
-                        "cotton canvas, biscuits, beech wood"),
+            materials=B("tela di cotone, frollini, legno di faggio",
+                        "cotton canvas, shortbread, beech wood"),
             vat_rate_bp=2200,
             variants=(V("GB-COL-ONE", L("Standard"), 3900, 800),),
-            impact_minutes_per_unit=90, recovered_grams_per_unit=60, age_days=5,
+            impact_minutes_per_unit=90, recovered_grams_per_unit=60, age_days=3,
             motif="giftbox", tint="natural", featured=True),
         items=(("FD-TOT-NAT", 1), ("LM-BIS-250", 1), ("VN-SPN-SET", 1)),
     ),
@@ -63,7 +63,7 @@ GIFT_BOXES = (
                         "recycled paper, potted plant, walnut wood"),
             vat_rate_bp=2200,
             variants=(V("GB-SCR-ONE", L("Standard"), 3900, 1100),),
-            impact_minutes_per_unit=110, recovered_grams_per_unit=150, age_days=6,
+            impact_minutes_per_unit=110, recovered_grams_per_unit=150, age_days=4,
             motif="giftbox", tint="sage"),
         items=(("CC-NTB-DOT", 1), ("RN-SUC-ECH", 1), ("VN-VAL-ONE", 1)),
     ),
