@@ -6,6 +6,9 @@ console, assets, screenshots).
 
 from __future__ import annotations
 
+import gc
+import warnings
+
 import pytest
 from PIL import Image, ImageDraw
 from playwright.sync_api import expect
@@ -19,11 +22,20 @@ STAFF_USER = next(u for u in DEMO_USERS if u.role == "staff")
 
 @pytest.fixture
 def catalog_ready(demo_rw):
-    """The demo catalog, this test's to change, and a search index of exactly it."""
+    """The demo catalog, this test's to change, and a search index of exactly it.
+
+    The live server answers each request in a new thread, and the search keeps one open
+    searcher per thread (shop.search.store): when a thread ends after the index changed,
+    its searcher's files are closed by the garbage collector, which warns. Production
+    workers keep their threads; here those warnings are not the journey's concern.
+    """
     with demo_rw.app_context():
         reindex()
         db.session.remove()
-    return demo_rw
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        yield demo_rw
+        gc.collect()
 
 
 @pytest.fixture
