@@ -51,6 +51,10 @@ class Config:
     SHOP_BASE_URL = env("SHOP_BASE_URL", "http://127.0.0.1:5000")
     # Development: links in emails follow the host the shop is served on.
     BASE_URL_FROM_REQUEST = True
+    # Corporate quotes: where staff are told of requests, and the account for transfers.
+    QUOTES_STAFF_EMAIL = env("QUOTES_STAFF_EMAIL", "preventivi@vialedeimille.example")
+    SHOP_IBAN = env("SHOP_IBAN", "IT60 X054 2811 1010 0000 0123 456")
+    SHOP_IBAN_HOLDER = env("SHOP_IBAN_HOLDER", "Consorzio Viale dei Mille")
     PRODUCTS_PER_PAGE = env_int("PRODUCTS_PER_PAGE", 12)
 
     STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY")
