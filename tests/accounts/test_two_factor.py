@@ -19,7 +19,8 @@ from tests.accounts.conftest import (
     shown_secret,
     user_row,
 )
-from tests.fixtures.orders import TOTP_SECRET
+from tests.conftest import csrf_token
+from tests.fixtures.orders import PASSWORD, TOTP_SECRET
 
 WRONG = "Il codice non è valido."
 
@@ -169,3 +170,16 @@ def test_a_member_switches_codes_off_with_a_current_code(app, client, people):
         assert (row.totp_secret, row.totp_enabled_at) == (None, None)
         assert [e.action for e in db.session.scalars(select(AuditEntry).order_by(AuditEntry.id))
                 ] == ["user.two_factor_enable", "user.two_factor_disable"]
+
+
+def test_the_page_asked_for_is_opened_after_the_code(client, people):
+    assert client.get("/staff/fulfilments?status=new").location == \
+        "/it/account/login?next=/staff/fulfilments?status%3Dnew"
+    token = csrf_token(client, "/it/account/login")
+    client.post("/it/account/login", data={
+        "email": people.staff, "password": PASSWORD, "next": "/staff/fulfilments?status=new",
+        "csrf_token": token})
+
+    response = post_code(client, pyotp.TOTP(TOTP_SECRET).now())
+
+    assert response.location == "/staff/fulfilments?status=new"
