@@ -56,9 +56,11 @@ def register_extensions(app: Flask) -> None:
     from shop.web import audit_context, login, security, transactions
 
     login.init_app(app)
+    # Before the audit context: a POST's first query (loading the user) must already be
+    # a writer's, or on SQLite it cannot upgrade its lock once another writer committed.
+    transactions.init_app(app)
     audit_context.init_app(app)
     inline.init_app(app)
-    transactions.init_app(app)
     security.init_app(app)
     from shop import search
 

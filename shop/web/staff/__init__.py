@@ -4,9 +4,11 @@ The area's access rule is here; admin-only views add `admin_required` from `acce
 and every service they call checks the acting user again (`shop.accounts.access`).
 """
 
-from flask import Blueprint, abort
+from flask import Blueprint, abort, render_template
 from flask_login import current_user, logout_user
 
+from shop.accounts.errors import NotAllowed
+from shop.extensions import db
 from shop.web.login import redirect_to_login
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
@@ -24,6 +26,13 @@ def staff_only():
         logout_user()
         return redirect_to_login()
     return None
+
+
+@bp.errorhandler(NotAllowed)
+def not_allowed(error):
+    """A service refused the user (e.g. switched off mid-request): nothing to see here."""
+    db.session.rollback()
+    return render_template("errors/404.html"), 404
 
 
 @bp.after_request
