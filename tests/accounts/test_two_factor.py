@@ -19,7 +19,8 @@ from tests.accounts.conftest import (
     shown_secret,
     user_row,
 )
-from tests.fixtures.orders import TOTP_SECRET
+from tests.conftest import csrf_token
+from tests.fixtures.orders import PASSWORD, TOTP_SECRET
 
 WRONG = "Il codice non è valido."
 
@@ -53,9 +54,12 @@ def test_enrolment_end_to_end_with_the_secret_shown(app, client, people):
     # Next time: password, then a code of that app.
     logout(client)
     assert password_step(client, people.newcomer).location == "/it/account/login/code"
-    # The confirming code is spent; the app's next one (30 s ahead) is within the window.
-    assert WRONG in post_code(client, pyotp.TOTP(secret).now()).get_data(as_text=True)
-    response = post_code(client, pyotp.TOTP(secret).at(time.time() + two_factor.STEP_SECONDS))
+    # The confirming code is spent; the app's next one (30 s on) is within the window.
+    totp = pyotp.TOTP(secret)
+    with app.app_context():
+        spent = user_row(people.newcomer).totp_last_step
+    assert WRONG in post_code(client, totp.generate_otp(spent)).get_data(as_text=True)
+    response = post_code(client, totp.generate_otp(spent + 1))
     assert (response.status_code, response.location) == (303, "/staff/")
 
 
@@ -169,3 +173,16 @@ def test_a_member_switches_codes_off_with_a_current_code(app, client, people):
         assert (row.totp_secret, row.totp_enabled_at) == (None, None)
         assert [e.action for e in db.session.scalars(select(AuditEntry).order_by(AuditEntry.id))
                 ] == ["user.two_factor_enable", "user.two_factor_disable"]
+
+
+def test_the_page_asked_for_is_opened_after_the_code(client, people):
+    assert client.get("/staff/fulfilments?status=new").location == \
+        "/it/account/login?next=/staff/fulfilments?status%3Dnew"
+    token = csrf_token(client, "/it/account/login")
+    client.post("/it/account/login", data={
+        "email": people.staff, "password": PASSWORD, "next": "/staff/fulfilments?status=new",
+        "csrf_token": token})
+
+    response = post_code(client, pyotp.TOTP(TOTP_SECRET).now())
+
+    assert response.location == "/staff/fulfilments?status=new"

@@ -60,3 +60,43 @@ def test_staff_set_up_codes_sign_in_with_one_and_land_on_the_staff_home(shop, de
     expect(main.get_by_role("img", name="Valore spedito da ogni cooperativa, ultimi 12 mesi")
            ).to_be_visible()
     expect(main).not_to_contain_text("workshop")
+
+
+ADMIN_USER = next(u for u in DEMO_USERS if u.role == "admin")
+
+
+def test_an_admin_invites_a_colleague_and_reads_it_in_the_audit_log(shop, demo_rw):
+    page = shop.page
+    shop.goto("/it/account/login", step="sign in")
+    page.get_by_label("Email").fill(ADMIN_USER.email)
+    page.get_by_label("Password").fill(ADMIN_USER.password)
+    shop.submit("Accedi", step="set up codes")
+    secret = page.locator("[data-secret]").inner_text().replace(" ", "")
+    page.get_by_label("Codice").fill(pyotp.TOTP(secret).now())
+    shop.submit("Conferma e accedi", step="recovery codes")
+    shop.click_link("Li ho salvati, continua", step="staff home")
+
+    shop.click_link("Account", within=page.locator("nav.backoffice-nav"), step="accounts")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Account")
+    shop.click_link("Invita una persona", step="invite form")
+    page.get_by_label("Email", exact=True).fill("nuova.collega@example.org")
+    page.get_by_label("Nome", exact=True).fill("Nadia")
+    page.get_by_label("Ruolo", exact=True).select_option("staff")
+    page.get_by_label("Lingua dell'email e dell'account").select_option("en")
+    shop.submit("Invia l'invito", step="invitation sent")
+    expect(page.locator(".flash")).to_contain_text("Invito inviato a nuova.collega@example.org")
+    expect(page.locator("main")).to_contain_text("Inviti in attesa di risposta")
+
+    shop.click_link(STAFF_USER.email, step="a colleague's account")
+    shop.submit("Disattiva questo account", step="switched off")
+    expect(page.locator(".flash")).to_have_text(
+        "Account disattivato: le sue sessioni sono terminate.")
+
+    shop.click_link("Registro delle modifiche", within=page.locator("nav.backoffice-nav"),
+                    step="audit log")
+    rows = page.locator("table.audit-table tbody tr")
+    expect(rows.first).to_contain_text("Account disattivato")
+    expect(page.locator("table.audit-table")).to_contain_text("Invito inviato")
+    page.get_by_label("Cosa è successo").select_option("user.deactivate")
+    shop.submit("Mostra", step="audit log filtered")
+    expect(rows).to_have_count(1)

@@ -6,10 +6,12 @@ and every service they call checks the acting user again (`shop.accounts.access`
 
 import logging
 
-from flask import Blueprint, abort, request
+from flask import Blueprint, abort, render_template, request
 from flask_login import current_user, logout_user
 
+from shop.accounts.errors import NotAllowed
 from shop.audit.security_log import log_event
+from shop.extensions import db
 from shop.web.login import redirect_to_login
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
@@ -29,6 +31,13 @@ def staff_only():
         logout_user()
         return redirect_to_login()
     return None
+
+
+@bp.errorhandler(NotAllowed)
+def not_allowed(error):
+    """A service refused the user (e.g. switched off mid-request): nothing to see here."""
+    db.session.rollback()
+    return render_template("errors/404.html"), 404
 
 
 @bp.after_request
