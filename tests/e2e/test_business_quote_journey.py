@@ -14,16 +14,9 @@ from shop.catalog.seed import DEMO_USERS
 from shop.extensions import db
 from shop.orders.models import Order
 from shop.quotes.models import QuoteRequest
+from tests.e2e.signin import sign_in
 
 STAFF = next(u for u in DEMO_USERS if u.role == "staff")
-
-
-def sign_in(shop, email: str, password: str) -> None:
-    page = shop.page
-    shop.goto("/it/account/login", step="sign in")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(password)
-    shop.submit("Accedi", step="signed in")
 
 
 def test_a_company_quote_from_request_to_paid_transfer(shop, demo_rw):

@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 from shop.catalog.seed import DEMO_USERS
 from shop.extensions import db
 from shop.search import reindex
+from tests.e2e.signin import sign_in
 
 STAFF_USER = next(u for u in DEMO_USERS if u.role == "staff")
 
@@ -52,10 +53,7 @@ def photo(tmp_path):
 
 def test_staff_create_preview_publish_and_find_a_product(shop, catalog_ready, photo):
     page = shop.page
-    shop.goto("/it/account/login", step="sign in")
-    page.get_by_label("Email").fill(STAFF_USER.email)
-    page.get_by_label("Password").fill(STAFF_USER.password)
-    shop.submit("Accedi", step="signed in")
+    sign_in(shop, STAFF_USER.email, STAFF_USER.password)
 
     shop.goto("/staff/catalog/products", step="product list")
     expect(page.get_by_role("heading", level=1)).to_have_text("Prodotti")
