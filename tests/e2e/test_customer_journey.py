@@ -38,6 +38,7 @@ def to_review(shop, slug: str, discount: str = "") -> None:
     shop.click_link("Vai alla cassa", step="details")
     fill_details(page)
     if discount:
+        page.get_by_text("Hai un codice sconto?").click()
         page.get_by_label("Codice sconto (facoltativo)", exact=True).fill(discount)
     shop.submit("Continua al riepilogo", step="review")
     page.get_by_label("Ho letto e accetto le condizioni di vendita").check()

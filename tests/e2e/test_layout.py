@@ -156,7 +156,7 @@ def test_checkout_shows_only_what_the_delivery_needs(tab, demo_rw, live_server, 
     tab.locator("input[name=delivery_method][value=pickup]").check()
     assert not address.is_visible()
     assert not tab.locator("input[name=shipping_method]").first.is_visible()
-    tab.locator(".invoice-switch > summary").click()
+    tab.locator(".invoice-details > summary").click()
     assert invoice.is_visible()
     submit = tab.get_by_role("button", name={"it": "Continua al riepilogo",
                                              "en": "Continue to review"}[lang])
