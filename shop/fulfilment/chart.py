@@ -9,6 +9,7 @@ the chart fills a phone or a desktop column while its text keeps a readable size
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 
 from shop.fulfilment.statements import MonthTotal
 
@@ -99,18 +100,20 @@ def shipped_chart(months: list[MonthTotal]) -> Chart:
     return bar_chart(months)
 
 
-def bar_chart(months) -> Chart:
-    """The same two panels for any items with `gross_cents` and `units` (months,
-    cooperatives), one slot per item, in the order given."""
-    value_step, value_top = nice_scale(max((m.gross_cents for m in months), default=0), 100)
-    units_step, units_top = nice_scale(max((m.units for m in months), default=0), 1,
-                                        UNITS_TICKS)
+def bar_chart(months, *, top=attrgetter("gross_cents"), top_unit: int = 100,
+              bottom=attrgetter("units"), bottom_unit: int = 1) -> Chart:
+    """The same two panels for any items (months, cooperatives), one slot per item, in the
+    order given: `top` (by default value in cents, axis in euros) and `bottom` (by default
+    units). The units say what one axis step is a multiple of (60 minutes, 1000 grams)."""
+    value_step, value_top = nice_scale(max((top(m) for m in months), default=0), top_unit)
+    units_step, units_top = nice_scale(max((bottom(m) for m in months), default=0),
+                                       bottom_unit, UNITS_TICKS)
     slot = (RIGHT - LEFT) / max(len(months), 1)
     bar_width = round(slot * 0.62, 2)
     bars = []
     for i, month in enumerate(months):
-        value_h = (VALUE_BOTTOM - VALUE_TOP) * month.gross_cents / value_top
-        units_h = (UNITS_BOTTOM - UNITS_TOP) * month.units / units_top
+        value_h = (VALUE_BOTTOM - VALUE_TOP) * max(top(month), 0) / value_top
+        units_h = (UNITS_BOTTOM - UNITS_TOP) * max(bottom(month), 0) / units_top
         bars.append(Bar(month, round(LEFT + i * slot + (slot - bar_width) / 2, 2), bar_width,
                         round(VALUE_BOTTOM - value_h, 1), round(value_h, 1),
                         round(UNITS_BOTTOM - units_h, 1), round(units_h, 1)))

@@ -89,6 +89,74 @@ ACCESS: dict[str, frozenset[str]] = {
     "staff.privacy_erase": STAFF_AREA,
 }
 
+# Pages about the signed-in person themselves or about public objects reached by a token.
+ACCESS.update({
+    "root.impact_ledger": EVERYONE,
+    "storefront.event_list": EVERYONE,
+    "storefront.event_detail": EVERYONE,
+    "storefront.event_cancel": EVERYONE,
+    "storefront.business": EVERYONE,
+    "storefront.business_quote": EVERYONE,
+    "storefront.business_quote_sent": EVERYONE,
+    "storefront.quote_view": EVERYONE,
+    "storefront.quote_pdf": EVERYONE,
+    "storefront.quote_accept": EVERYONE,
+    "storefront.quote_changes": EVERYONE,
+    "storefront.quote_decline": EVERYONE,
+    "storefront.quote_pay": EVERYONE,
+    "storefront.quote_impact": EVERYONE,
+    "storefront.quote_impact_pdf": EVERYONE,
+    "storefront.order_invoice_pdf": EVERYONE,
+    "storefront.account_invitation": EVERYONE,
+    "storefront.account_login_code": EVERYONE,
+    "storefront.account_login_enrol": EVERYONE,
+    # A company contact's own company
+    "storefront.account_company": frozenset({COMPANY}),
+    "storefront.account_company_reorder": frozenset({COMPANY}),
+    # Cooperative members: their own sign-in codes, their own workshop's transfers and slips
+    "coop.security": MEMBERS,
+    "coop.security_enable": MEMBERS,
+    "coop.security_disable": MEMBERS,
+    "coop.transfer_list": MEMBERS,
+    "coop.transfer_detail": OWN_COOP,
+    "coop.transfer_move": OWN_COOP,
+    "coop.fulfilment_packing_slip": OWN_COOP,
+    # Admins only: people and the audit log
+    "staff.account_list": ADMINS,
+    "staff.account_invite": ADMINS,
+    "staff.account_detail": ADMINS,
+    "staff.account_role": ADMINS,
+    "staff.account_deactivate": ADMINS,
+    "staff.account_reactivate": ADMINS,
+    "staff.audit_list": ADMINS,
+    "staff.audit_csv": ADMINS,
+})
+
+# Everything else in the staff area: the back office of every member of staff.
+ACCESS.update(dict.fromkeys((
+    "staff.category_edit", "staff.category_list", "staff.category_new",
+    "staff.cooperative_consent_add", "staff.cooperative_consent_delete",
+    "staff.cooperative_edit", "staff.cooperative_list", "staff.discount_create",
+    "staff.discount_list", "staff.discount_stop", "staff.event_attendees", "staff.event_edit",
+    "staff.event_list", "staff.event_new", "staff.fulfilment_packing_slip", "staff.home",
+    "staff.invoice_list", "staff.invoice_month_zip", "staff.invoice_pdf_view",
+    "staff.invoice_xml", "staff.order_cancel", "staff.order_detail", "staff.order_list",
+    "staff.order_part_cancel", "staff.order_refund", "staff.order_resend", "staff.pos",
+    "staff.pos_clear", "staff.pos_line", "staff.pos_receipt", "staff.pos_sale",
+    "staff.price_break_edit", "staff.price_breaks", "staff.product_consent_add",
+    "staff.product_consent_delete", "staff.product_delete", "staff.product_edit",
+    "staff.product_list", "staff.product_new", "staff.product_photo_add",
+    "staff.product_photo_delete", "staff.product_photo_edit", "staff.product_photo_move",
+    "staff.product_status", "staff.product_variant_edit", "staff.product_variant_new",
+    "staff.quote_company_terms", "staff.quote_detail", "staff.quote_draft",
+    "staff.quote_invite", "staff.quote_list", "staff.quote_logo", "staff.quote_review",
+    "staff.quote_send", "staff.quote_transfer_received", "staff.statement_csv",
+    "staff.statement_list", "staff.stock_adjust", "staff.stock_detail", "staff.stock_export",
+    "staff.stock_grid", "staff.stock_import", "staff.stock_import_preview",
+    "staff.stock_threshold", "staff.transfer_create", "staff.transfer_detail",
+    "staff.transfer_list", "staff.transfer_move", "staff.transfer_new",
+), STAFF_AREA))
+
 # The only state-changing endpoint without a CSRF token: Stripe signs its requests instead.
 CSRF_EXEMPT = frozenset({"webhooks.stripe_webhook"})
 
