@@ -32,6 +32,7 @@ from shop.inventory.models import Location, Stock, StockMovement, Transfer
 from shop.orders import counter, operations
 from shop.orders.errors import OrderError
 from shop.orders.models import Allocation, AllocationStatus, Order, OrderStatus
+from shop.search.store import _SEARCHERS
 from tests.conftest import empty_tables
 from tests.fixtures.factories import make_category, make_cooperative, make_product
 from tests.fixtures.orders import pay, placed_order, staff
@@ -160,11 +161,16 @@ def test_the_ledger_always_matches_the_stock(app, steps):
 
 
 def collect_search_readers() -> None:
-    """Each example rebuilds the search index; drop the old index readers Whoosh leaves open
-    here, rather than have the garbage collector report them during another test."""
+    """Every example rebuilds the search index (stock changes are indexed): close the
+    searcher cached for this thread and drop the readers Whoosh left open here, rather than
+    have the garbage collector report them during another test."""
     hook = sys.unraisablehook
     sys.unraisablehook = lambda unraisable: None
     try:
+        for _, searcher in list(_SEARCHERS.open.values()):
+            searcher.close()
+        _SEARCHERS.open.clear()
+        _SEARCHERS.views.clear()
         gc.collect()
     finally:
         sys.unraisablehook = hook
