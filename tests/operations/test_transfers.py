@@ -31,6 +31,8 @@ def test_request_send_and_receive_with_a_shortfall(app, client, shop):
 
     member = app.test_client()
     login(member, "anna@filo.example")
+    assert ("Il negozio ha chiesto merce al vostro laboratorio: 1 richiesta da spedire."
+            in member.get("/coop/").get_data(as_text=True))
     assert "TR-0000" in member.get("/coop/transfers/").get_data(as_text=True)
     line_id = first_line_id(app, transfer_id)
     sent = post(member, f"/coop/transfers/{transfer_id}/send", {f"qty-{line_id}": "18"},

@@ -10,6 +10,12 @@ from shop.web.coop import bp
 from shop.web.staff.transfer_views import apply_move, found, render_detail
 
 
+@bp.context_processor
+def transfer_requests():
+    """The dashboard's reminder of goods the store asked for (counted only when shown)."""
+    return {"open_transfer_requests": lambda: transfers.open_count(current_user)}
+
+
 @bp.get("/transfers/")
 def transfer_list():
     """List the cooperative's own transfers, open ones first."""
