@@ -77,8 +77,19 @@ class Config:
                           "image/svg+xml"]
     COMPRESS_MIN_SIZE = 500
     LOG_JSON = env("LOG_JSON", "0") == "1"
+    # Shared by every worker through Redis when there is one; in process otherwise (one
+    # process: development). Entries follow the catalog's version (shop/catalog/cache.py).
+    CACHE_TYPE = "RedisCache" if env("REDIS_URL") else "SimpleCache"
+    CACHE_REDIS_URL = env("REDIS_URL")
+    CACHE_DEFAULT_TIMEOUT = 3600
+    CACHE_KEY_PREFIX = "shop:"
+    CACHE_OPTIONS = ({"socket_timeout": 0.5, "socket_connect_timeout": 0.5}
+                     if env("REDIS_URL") else {})
     RATELIMIT_STORAGE_URI = env("REDIS_URL") or "memory://"
     RATELIMIT_HEADERS_ENABLED = True
+    # Redis down: limits fall back to each process's memory instead of failing requests.
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+    RATELIMIT_SWALLOW_ERRORS = True
 
     WTF_CSRF_TIME_LIMIT = None
     SESSION_COOKIE_SAMESITE = "Lax"
@@ -99,6 +110,8 @@ class TestConfig(Config):
     WTF_CSRF_ENABLED = True
     RATELIMIT_ENABLED = False
     RATELIMIT_STORAGE_URI = "memory://"
+    CACHE_TYPE = "SimpleCache"
+    CACHE_OPTIONS: dict = {}
     MAIL_SUPPRESS_SEND = True
     MAIL_FILE_DIR = None
     OUTBOX_INLINE_FLUSH = False  # tests send through the worker, as production does
