@@ -76,6 +76,9 @@ class Config:
                           "application/json", "application/xml", "text/xml", "text/plain",
                           "image/svg+xml"]
     COMPRESS_MIN_SIZE = 500
+    # Streamed responses (static files) are left alone: Flask-Compress does not close the
+    # file it streams from. The front server compresses and caches static files.
+    COMPRESS_STREAMS = False
     LOG_JSON = env("LOG_JSON", "0") == "1"
     # Shared by every worker through Redis when there is one; in process otherwise (one
     # process: development). Entries follow the catalog's version (shop/catalog/cache.py).
