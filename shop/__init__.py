@@ -7,7 +7,17 @@ from pathlib import Path
 from flask import Flask
 
 from shop import config as config_module
-from shop.extensions import babel, compress, csrf, db, limiter, login_manager, mail, migrate
+from shop.extensions import (
+    babel,
+    cache,
+    compress,
+    csrf,
+    db,
+    limiter,
+    login_manager,
+    mail,
+    migrate,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 # An installed package carries its templates, static files and migrations in shop/_site/
@@ -61,6 +71,10 @@ def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
     mail.init_app(app)
     limiter.init_app(app)
+    cache.init_app(app)
+    from shop.catalog import cache as catalog_cache
+
+    catalog_cache.register_listeners()
     if not app.config.get("COMPRESS_AT_PROXY"):
         compress.init_app(app)
     login_manager.init_app(app)
@@ -105,9 +119,10 @@ def register_blueprints(app: Flask) -> None:
 
 
 def register_templating(app: Flask) -> None:
-    from shop.web import templating
+    from shop.web import pagination, templating
 
     templating.init_app(app)
+    pagination.init_app(app)
 
 
 def register_errors(app: Flask) -> None:

@@ -87,7 +87,18 @@ class Config:
                           "application/json", "application/xml", "text/xml", "text/plain",
                           "image/svg+xml"]
     COMPRESS_MIN_SIZE = 500
+    # Streamed responses (static files) are left alone: Flask-Compress does not close the
+    # file it streams from. The front server compresses and caches static files.
+    COMPRESS_STREAMS = False
     LOG_JSON = env("LOG_JSON", "0") == "1"
+    # Shared by every worker through Redis when there is one; in process otherwise (one
+    # process: development). Entries follow the catalog's version (shop/catalog/cache.py).
+    CACHE_TYPE = "RedisCache" if env("REDIS_URL") else "SimpleCache"
+    CACHE_REDIS_URL = env("REDIS_URL")
+    CACHE_DEFAULT_TIMEOUT = 3600
+    CACHE_KEY_PREFIX = "shop:"
+    CACHE_OPTIONS = ({"socket_timeout": 0.5, "socket_connect_timeout": 0.5}
+                     if env("REDIS_URL") else {})
     RATELIMIT_STORAGE_URI = env("REDIS_URL") or "memory://"
     # Redis down must not take the shop down: limits move to memory (and a log line says
     # so) until it answers again. Short timeouts so a silent Redis does not hang requests.
@@ -113,6 +124,10 @@ class Config:
     INVOICE_SELLER_IBAN = env("INVOICE_SELLER_IBAN", "IT60X0542811101000000123456")
     INVOICE_SELLER_EMAIL = env("INVOICE_SELLER_EMAIL", "amministrazione@vialedeimille.example")
 
+    # Redis down: limits fall back to each process's memory instead of failing requests.
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+    RATELIMIT_SWALLOW_ERRORS = True
+
     WTF_CSRF_TIME_LIMIT = None
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_HTTPONLY = True
@@ -134,6 +149,8 @@ class TestConfig(Config):
     WTF_CSRF_ENABLED = True
     RATELIMIT_ENABLED = False
     RATELIMIT_STORAGE_URI = "memory://"
+    CACHE_TYPE = "SimpleCache"
+    CACHE_OPTIONS: dict = {}
     MAIL_SUPPRESS_SEND = True
     MAIL_FILE_DIR = None
     OUTBOX_INLINE_FLUSH = False  # tests send through the worker, as production does

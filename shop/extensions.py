@@ -1,6 +1,7 @@
 """Unbound Flask extensions; create_app() binds them to an application."""
 
 from flask_babel import Babel
+from flask_caching import Cache
 from flask_compress import Compress
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -19,4 +20,5 @@ mail = Mail()
 csrf = CSRFProtect()
 babel = Babel()
 compress = Compress()
+cache = Cache()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])

@@ -6,16 +6,18 @@ import enum
 import math
 from dataclasses import dataclass, field, replace
 
-from sqlalchemy import Select, and_, case, func, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import Select, and_, case, func, literal, select, union_all
+from sqlalchemy.orm import aliased, joinedload, selectinload
 
 from shop.catalog.errors import CooperativeNotFound, ProductNotFound
 from shop.catalog.models import (
     BundleItem,
     Category,
+    CategoryTranslation,
     Cooperative,
     Institute,
     Product,
+    ProductImage,
     ProductStatus,
     ProductTranslation,
     Variant,
@@ -75,6 +77,23 @@ class VariantAvailability:
     in_store: int  # units on the shelves in Viale dei Mille
 
 
+def card_options(*, join_variants: bool = False) -> tuple:
+    """Load what a product card shows and nothing more: names, prices, first picture, maker.
+
+    The product's own translations come in the same statement; variants and pictures in one
+    statement each. Translations of variants, of the cooperative and of the category are
+    left unloaded (a card does not show them; anything that does loads them on access).
+    """
+    return (
+        joinedload(Product.translations),
+        (joinedload if join_variants else selectinload)(Product.variants)
+        .lazyload(Variant.translations),
+        selectinload(Product.images).joinedload(ProductImage.translations),
+        joinedload(Product.cooperative).lazyload(Cooperative.translations),
+        joinedload(Product.category).lazyload(Category.translations),
+    )
+
+
 def _min_price():
     return (select(func.min(Variant.price_cents))
             .where(Variant.product_id == Product.id, Variant.active.is_(True))
@@ -120,13 +139,12 @@ def _filtered(filters: ProductFilters) -> Select:
 
 
 def list_products(filters: ProductFilters, locale: str, per_page: int = 12) -> ProductPage:
-    """One page of the listing, sorted as asked, with prices and availability per product."""
-    base = _filtered(filters)
-    total = db.session.scalar(select(func.count()).select_from(base.subquery())) or 0
-    pages = max(1, math.ceil(total / per_page))
-    page = min(max(1, filters.page), pages)
+    """One page of the listing, sorted as asked, with prices and availability per product.
 
-    stmt = base
+    The total comes with the page's rows (a window count), so a page costs one statement
+    for the products, two for their variants and pictures, one for availability.
+    """
+    stmt = _filtered(filters).add_columns(func.count().over().label("total"))
     if filters.sort == Sort.NAME:
         name = aliased(ProductTranslation)
         stmt = stmt.outerjoin(name, and_(name.product_id == Product.id, name.locale == locale))
@@ -140,42 +158,73 @@ def list_products(filters: ProductFilters, locale: str, per_page: int = 12) -> P
     else:
         stmt = stmt.order_by(case((Product.featured.is_(True), 0), else_=1),
                              Product.created_at.desc(), Product.id.desc())
-    products = list(db.session.scalars(stmt.limit(per_page).offset((page - 1) * per_page)))
+    stmt = stmt.options(*card_options())
+    page = max(1, filters.page)
+    rows = db.session.execute(stmt.limit(per_page).offset((page - 1) * per_page)).unique().all()
+    if rows:
+        total = rows[0].total
+    else:
+        total = db.session.scalar(
+            select(func.count()).select_from(_filtered(filters).subquery())) or 0
+    pages = max(1, math.ceil(total / per_page))
+    if not rows and total and page > pages:  # past the end: show the last page
+        page = pages
+        rows = db.session.execute(
+            stmt.limit(per_page).offset((page - 1) * per_page)).unique().all()
+    products = [row[0] for row in rows]
     return ProductPage(products, total, page, pages, per_page,
                        availability=availability_by_product([p.id for p in products]),
                        min_price={p.id: p.min_price_cents for p in products})
 
 
+def filter_choices(locale: str) -> dict[str, list[tuple[str, str]]]:
+    """(slug, label) of every category and cooperative, in listing order (cached)."""
+    from shop.catalog.cache import cached
+
+    def compute():
+        categories = db.session.execute(
+            select(Category.slug, CategoryTranslation.name, Category.position)
+            .outerjoin(CategoryTranslation, and_(CategoryTranslation.category_id == Category.id,
+                                                 CategoryTranslation.locale == locale))
+            .order_by(Category.position, Category.slug)).all()
+        cooperatives = db.session.execute(
+            select(Cooperative.slug, Cooperative.name).order_by(Cooperative.name)).all()
+        return {"category": [(slug, name or slug) for slug, name, _ in categories],
+                "cooperative": [(slug, name) for slug, name in cooperatives]}
+
+    return cached(f"filter-choices:{locale}", compute)
+
+
 def facet_counts(filters: ProductFilters, locale: str) -> dict[str, list[FacetOption]]:
-    """For each filter dimension, how many products each option would show, other filters kept."""
-    facets: dict[str, list[FacetOption]] = {}
+    """For each filter dimension, how many products each option would show, other filters kept.
 
-    sub = _filtered(filters.without("category")).with_only_columns(Product.id).subquery()
-    rows = db.session.execute(
-        select(Category, func.count(sub.c.id))
-        .join(Product, Product.category_id == Category.id)
-        .join(sub, sub.c.id == Product.id)
-        .group_by(Category.id).order_by(Category.position))
-    facets["category"] = [FacetOption(c.slug, c.tr(locale).name, n) for c, n in rows]
-
-    sub = _filtered(filters.without("cooperative")).with_only_columns(Product.id).subquery()
-    rows = db.session.execute(
-        select(Cooperative, func.count(sub.c.id))
-        .join(Product, Product.cooperative_id == Cooperative.id)
-        .join(sub, sub.c.id == Product.id)
-        .group_by(Cooperative.id).order_by(Cooperative.name))
-    facets["cooperative"] = [FacetOption(c.slug, c.name, n) for c, n in rows]
-
-    sub = _filtered(filters.without("institute")).with_only_columns(Product.id).subquery()
-    rows = db.session.execute(
-        select(Cooperative.institute, func.count(sub.c.id))
-        .join(Product, Product.cooperative_id == Cooperative.id)
-        .join(sub, sub.c.id == Product.id)
-        .group_by(Cooperative.institute))
-    counts = dict(rows.all())
-    facets["institute"] = [FacetOption(i.value, i.value, counts[i.value])
-                           for i in Institute if counts.get(i.value)]
-    return facets
+    One statement: the three counts as a UNION ALL; labels come from `filter_choices`.
+    """
+    parts = []
+    for dimension, column, join_on in (
+            ("category", Category.slug, Product.category_id == Category.id),
+            ("cooperative", Cooperative.slug, Product.cooperative_id == Cooperative.id),
+            ("institute", Cooperative.institute, Product.cooperative_id == Cooperative.id)):
+        sub = _filtered(filters.without(dimension)).with_only_columns(Product.id).subquery()
+        table = Category if dimension == "category" else Cooperative
+        parts.append(
+            select(literal(dimension).label("dimension"), column.label("value"),
+                   func.count(sub.c.id).label("n"))
+            .select_from(table).join(Product, join_on).join(sub, sub.c.id == Product.id)
+            .group_by(column))
+    counts: dict[str, dict[str, int]] = {"category": {}, "cooperative": {}, "institute": {}}
+    for dimension, value, n in db.session.execute(union_all(*parts)):
+        counts[dimension][value] = n
+    choices = filter_choices(locale)
+    return {
+        "category": [FacetOption(slug, label, counts["category"][slug])
+                     for slug, label in choices["category"] if slug in counts["category"]],
+        "cooperative": [FacetOption(slug, label, counts["cooperative"][slug])
+                        for slug, label in choices["cooperative"]
+                        if slug in counts["cooperative"]],
+        "institute": [FacetOption(i.value, i.value, counts["institute"][i.value])
+                      for i in Institute if counts["institute"].get(i.value)],
+    }
 
 
 def availability_by_product(product_ids: list[int]) -> dict[int, int]:
@@ -195,8 +244,15 @@ def availability_by_product(product_ids: list[int]) -> dict[int, int]:
 
 
 def get_active_product(slug: str) -> Product:
-    product = db.session.scalar(
-        select(Product).where(Product.slug == slug, Product.status == ProductStatus.ACTIVE))
+    """The product with everything its page shows, in three statements."""
+    product = db.session.scalars(
+        select(Product).where(Product.slug == slug, Product.status == ProductStatus.ACTIVE)
+        .options(joinedload(Product.translations),
+                 joinedload(Product.cooperative).joinedload(Cooperative.translations),
+                 joinedload(Product.category).joinedload(Category.translations),
+                 selectinload(Product.variants).joinedload(Variant.translations),
+                 selectinload(Product.images).joinedload(ProductImage.translations))
+    ).unique().one_or_none()
     if product is None:
         raise ProductNotFound(slug)
     return product
@@ -231,23 +287,28 @@ def related_products(product: Product, limit: int = 4) -> list[Product]:
                    | (Product.cooperative_id == product.cooperative_id))
             .order_by(case((Product.category_id == product.category_id, 0), else_=1),
                       Product.featured.desc(), Product.id)
+            .options(*card_options(join_variants=True))
             .limit(limit))
-    return list(db.session.scalars(stmt))
+    return list(db.session.scalars(stmt).unique())
 
 
 def featured_products(limit: int = 8) -> list[Product]:
     stmt = (select(Product).where(Product.status == ProductStatus.ACTIVE)
             .order_by(Product.featured.desc(), Product.created_at.desc(), Product.id)
+            .options(*card_options())
             .limit(limit))
-    return list(db.session.scalars(stmt))
+    return list(db.session.scalars(stmt).unique())
 
 
 def list_cooperatives() -> list[Cooperative]:
-    return list(db.session.scalars(select(Cooperative).order_by(Cooperative.name)))
+    return list(db.session.scalars(select(Cooperative).options(
+        joinedload(Cooperative.translations)).order_by(Cooperative.name)).unique())
 
 
 def get_cooperative(slug: str) -> Cooperative:
-    cooperative = db.session.scalar(select(Cooperative).where(Cooperative.slug == slug))
+    cooperative = db.session.scalars(select(Cooperative).where(Cooperative.slug == slug)
+                                     .options(joinedload(Cooperative.translations))
+                                     ).unique().one_or_none()
     if cooperative is None:
         raise CooperativeNotFound(slug)
     return cooperative
@@ -274,18 +335,27 @@ class ImpactFigures:
 
 
 def impact_figures() -> ImpactFigures:
-    coops = list_cooperatives()
-    products = db.session.scalar(
+    """The consortium's figures in one statement."""
+    products = (select(func.count(Product.id)).where(Product.status == ProductStatus.ACTIVE)
+                .scalar_subquery())
+    row = db.session.execute(select(
+        func.count(Cooperative.id), func.count(func.distinct(Cooperative.institute)),
+        func.coalesce(func.sum(Cooperative.people_employed), 0), products)).one()
+    return ImpactFigures(cooperatives=row[0], institutes=row[1], people_employed=int(row[2]),
+                         products=row[3])
+
+
+def active_product_count() -> int:
+    return db.session.scalar(
         select(func.count(Product.id)).where(Product.status == ProductStatus.ACTIVE)) or 0
-    return ImpactFigures(
-        cooperatives=len(coops),
-        institutes=len({c.institute for c in coops}),
-        people_employed=sum(c.people_employed for c in coops),
-        products=products,
-    )
 
 
-def sitemap_entries() -> tuple[list[Product], list[Cooperative]]:
-    products = list(db.session.scalars(
-        select(Product).where(Product.status == ProductStatus.ACTIVE).order_by(Product.id)))
-    return products, list_cooperatives()
+def active_product_slugs(page: int, per_page: int) -> list[str]:
+    """One slice of the active products' slugs, oldest first (a sitemap file's worth)."""
+    return list(db.session.scalars(
+        select(Product.slug).where(Product.status == ProductStatus.ACTIVE)
+        .order_by(Product.id).limit(per_page).offset((page - 1) * per_page)))
+
+
+def cooperative_slugs() -> list[str]:
+    return list(db.session.scalars(select(Cooperative.slug).order_by(Cooperative.name)))

@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
-from sqlalchemy.orm import joinedload, lazyload, selectinload
 
-from shop.catalog.models import Cooperative, Product, ProductImage, ProductStatus, Variant
-from shop.catalog.services import ProductFilters, availability_by_product
+from shop.catalog.models import Product, ProductStatus
+from shop.catalog.services import ProductFilters, availability_by_product, card_options
 from shop.extensions import db
 from shop.search import query
 from shop.search.query import SearchResult
@@ -43,9 +42,5 @@ def products_in_order(ids: list[int]) -> list[Product]:
     found = {p.id: p for p in db.session.scalars(
         select(Product).where(Product.id.in_(ids), Product.status == ProductStatus.ACTIVE)
         # What a result card shows, and nothing more: a page of results is a few queries.
-        .options(selectinload(Product.translations),
-                 selectinload(Product.variants).lazyload(Variant.translations),
-                 selectinload(Product.images).selectinload(ProductImage.translations),
-                 joinedload(Product.cooperative).lazyload(Cooperative.translations),
-                 lazyload(Product.category)))}
+        .options(*card_options())).unique()}
     return [found[i] for i in ids if i in found]

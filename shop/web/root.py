@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import math
 
 from flask import (
     Blueprint,
     Response,
+    abort,
     current_app,
     redirect,
     render_template,
@@ -16,7 +18,7 @@ from flask import (
 )
 from sqlalchemy import text
 
-from shop.catalog.services import sitemap_entries
+from shop.catalog.services import active_product_count, active_product_slugs, cooperative_slugs
 from shop.extensions import db
 from shop.impact.public import ledger_page, public_impact_head
 
@@ -78,18 +80,46 @@ def robots():
     return Response(body, mimetype="text/plain")
 
 
+# One sitemap file lists at most this many products (two <url> each, one per language),
+# well under the protocol's 50,000 URLs and 50 MB.
+SITEMAP_PRODUCTS_PER_FILE = 5_000
+
+
 @bp.get("/sitemap.xml")
 def sitemap():
-    """List every public page in every language, with its alternates."""
-    products, cooperatives = sitemap_entries()
-    langs = current_app.config["LANGUAGES"]
+    """Point crawlers at the sitemap files: the shop's pages, then products in slices."""
+    pages = max(1, math.ceil(active_product_count() / SITEMAP_PRODUCTS_PER_FILE))
+    files = [absolute(url_for("root.sitemap_pages"))]
+    files += [absolute(url_for("root.sitemap_products", page=n)) for n in range(1, pages + 1)]
+    body = render_template("root/sitemap_index.xml", files=files)
+    return Response(body, mimetype="application/xml")
+
+
+@bp.get("/sitemap-pages.xml")
+def sitemap_pages():
+    """List the shop's own pages and the cooperatives in every language, with alternates."""
     pages = [("storefront.home", {}), ("storefront.product_list", {}),
              ("storefront.cooperative_list", {}), ("storefront.store", {}),
              ("storefront.impact", {})]
-    pages += [("storefront.product_detail", {"slug": p.slug}) for p in products]
-    pages += [("storefront.cooperative_detail", {"slug": c.slug}) for c in cooperatives]
+    pages += [("storefront.cooperative_detail", {"slug": slug}) for slug in cooperative_slugs()]
+    return _urlset(pages)
+
+
+@bp.get("/sitemap-products-<int:page>.xml")
+def sitemap_products(page: int):
+    """List one slice of the active products in every language, with alternates."""
+    if not 1 <= page <= max(1, math.ceil(active_product_count() / SITEMAP_PRODUCTS_PER_FILE)):
+        abort(404)
+    slugs = active_product_slugs(page, SITEMAP_PRODUCTS_PER_FILE)
+    return _urlset([("storefront.product_detail", {"slug": slug}) for slug in slugs])
+
+
+def _urlset(pages: list[tuple[str, dict]]) -> Response:
+    langs = current_app.config["LANGUAGES"]
+    base = current_app.config["SHOP_BASE_URL"].rstrip("/")
+    adapter = current_app.url_map.bind("", url_scheme="http")
     entries = [
-        {lang: absolute(url_for(endpoint, lang=lang, **args)) for lang in langs}
+        {lang: base + adapter.build(endpoint, {"lang": lang, **args}) for lang in langs}
         for endpoint, args in pages
     ]
     body = render_template("root/sitemap.xml", entries=entries, langs=langs)

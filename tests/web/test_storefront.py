@@ -227,7 +227,10 @@ def test_store_and_legal_pages(client, small_catalog):
 
 
 def test_sitemap_lists_products_and_cooperatives_in_both_languages(client, small_catalog):
-    xml = page(client, "/sitemap.xml")
+    index = page(client, "/sitemap.xml")
+    files = re.findall(r"<loc>http://127.0.0.1:5000(/sitemap-[a-z0-9-]+\.xml)</loc>", index)
+    assert files == ["/sitemap-pages.xml", "/sitemap-products-1.xml"]
+    xml = "".join(page(client, url) for url in files)
     for lang in ("it", "en"):
         for slug in ("grembiule", "presina", "biscotti", "torta"):
             assert f"<loc>http://127.0.0.1:5000/{lang}/products/{slug}</loc>" in xml

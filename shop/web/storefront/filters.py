@@ -92,15 +92,19 @@ class AppliedFilter:
     remove_url: str
 
 
-def keep_selected(facets: dict, filters: ProductFilters, categories, cooperatives,
-                  locale: str) -> dict:
-    """Facets list only options with results: keep the chosen ones too, at zero."""
+def keep_selected(facets: dict, filters: ProductFilters, choices: dict) -> dict:
+    """Facets list only options with results: keep the chosen ones too, at zero.
+
+    `choices` maps "category" and "cooperative" to (slug, name) pairs
+    (catalog.filter_choices).
+    """
     from shop.catalog.services import FacetOption
 
     chosen = {
-        "category": [(c.slug, c.tr(locale).name) for c in categories
-                     if c.slug == filters.category],
-        "cooperative": [(c.slug, c.name) for c in cooperatives if c.slug == filters.cooperative],
+        "category": [(slug, name) for slug, name in choices["category"]
+                     if slug == filters.category],
+        "cooperative": [(slug, name) for slug, name in choices["cooperative"]
+                        if slug == filters.cooperative],
         "institute": [(filters.institute, filters.institute)] if filters.institute else [],
     }
     for dimension, options in chosen.items():
@@ -111,23 +115,27 @@ def keep_selected(facets: dict, filters: ProductFilters, categories, cooperative
     return facets
 
 
-def applied_filters(args: MultiDict, filters: ProductFilters, categories, cooperatives,
-                    locale: str, institute_label, money) -> list[AppliedFilter]:
+LISTING_ARGS = ("category", "cooperative", "institute", "min_price", "max_price", "in_stock",
+                "sort")
+
+
+def applied_filters(args: MultiDict, filters: ProductFilters, choices: dict, locale: str,
+                    institute_label, money) -> list[AppliedFilter]:
     """Each filter in force with a link to the same listing without it."""
     from flask import url_for
 
     def without(*names: str) -> str:
-        kept = {k: v for k, v in args.items() if k not in names and k != "page" and v}
+        kept = {k: args[k] for k in LISTING_ARGS if k not in names and args.get(k)}
         return url_for("storefront.product_list", lang=locale, **kept)
 
     applied = []
-    for c in categories:
-        if c.slug == filters.category:
-            applied.append(AppliedFilter(_("Category: %(name)s", name=c.tr(locale).name),
+    for slug, name in choices["category"]:
+        if slug == filters.category:
+            applied.append(AppliedFilter(_("Category: %(name)s", name=name),
                                          without("category")))
-    for c in cooperatives:
-        if c.slug == filters.cooperative:
-            applied.append(AppliedFilter(_("Cooperative: %(name)s", name=c.name),
+    for slug, name in choices["cooperative"]:
+        if slug == filters.cooperative:
+            applied.append(AppliedFilter(_("Cooperative: %(name)s", name=name),
                                          without("cooperative")))
     if filters.institute:
         applied.append(AppliedFilter(

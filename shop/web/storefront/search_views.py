@@ -31,10 +31,9 @@ EXAMPLES = {"it": ("biscotti", "grembiule", "tote bag", "tagliere", "regalo azie
 @bp.get("/search")
 def search():
     """Search products by text, with facet counts, filters, sorting and pages."""
-    categories = catalog.list_categories()
-    cooperatives = catalog.list_cooperatives()
-    parsed = parse_filters(request.args, {c.slug for c in categories},
-                           {c.slug for c in cooperatives})
+    choices = catalog.filter_choices(g.lang)
+    parsed = parse_filters(request.args, {slug for slug, _ in choices["category"]},
+                           {slug for slug, _ in choices["cooperative"]})
     found = search_service.find_products(request.args.get("q", ""), g.lang, parsed.filters,
                                          per_page=current_app.config["PRODUCTS_PER_PAGE"])
     return render_template(
@@ -43,12 +42,12 @@ def search():
         result=found.result,
         filters=parsed.filters,
         notices=parsed.notices,
-        facets=facet_options(found.result.facets, categories, cooperatives),
+        facets=facet_options(found.result.facets, choices),
         price_bands=price_bands(found.result.facets.get("price_band", [])),
         orderable=sum(f.count for f in found.result.facets.get("availability", [])
                       if f.value != "sold_out"),
         sorts=SEARCH_SORTS,
-        categories=categories,
+        categories=choices["category"],
         examples=EXAMPLES.get(g.lang, EXAMPLES["en"]),
         max_query=MAX_QUERY_CHARS,
     )
@@ -67,10 +66,10 @@ def search_suggest():
     return response
 
 
-def facet_options(facets: dict, categories, cooperatives) -> dict[str, list[FacetOption]]:
+def facet_options(facets: dict, choices: dict) -> dict[str, list[FacetOption]]:
     """The index's facet counts with the names shoppers read, in the listing's order."""
-    category_names = {c.slug: c.tr(g.lang).name for c in categories}
-    cooperative_names = {c.slug: c.name for c in cooperatives}
+    category_names = dict(choices["category"])
+    cooperative_names = dict(choices["cooperative"])
     counts = {name: {f.value: f.count for f in values} for name, values in facets.items()}
     return {
         "category": [FacetOption(slug, category_names[slug], counts["category"][slug])

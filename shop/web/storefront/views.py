@@ -31,10 +31,9 @@ def home():
 @bp.get("/products/")
 def product_list():
     """List active products with filters, facet counts, sorting and pages."""
-    categories = catalog.list_categories()
-    cooperatives = catalog.list_cooperatives()
-    parsed = parse_filters(request.args, {c.slug for c in categories},
-                           {c.slug for c in cooperatives})
+    choices = catalog.filter_choices(g.lang)
+    parsed = parse_filters(request.args, {slug for slug, _ in choices["category"]},
+                           {slug for slug, _ in choices["cooperative"]})
     per_page = current_app.config["PRODUCTS_PER_PAGE"]
     result = catalog.list_products(parsed.filters, g.lang, per_page=per_page)
     return render_template(
@@ -43,9 +42,9 @@ def product_list():
         filters=parsed.filters,
         notices=parsed.notices,
         facets=keep_selected(catalog.facet_counts(parsed.filters, g.lang), parsed.filters,
-                             categories, cooperatives, g.lang),
+                             choices),
         applied=applied_filters(
-            request.args, parsed.filters, categories, cooperatives, g.lang,
+            request.args, parsed.filters, choices, g.lang,
             lambda code: labels.label(labels.INSTITUTES, code), format_money),
         sorts=list(catalog.Sort),
     )
@@ -83,12 +82,15 @@ def cooperative_list():
 def cooperative_detail(slug: str):
     """Tell one cooperative's story and list what it makes."""
     cooperative = found(catalog.get_cooperative, slug)
-    products = catalog.cooperative_products(cooperative)
+    page = request.args.get("page", default=1, type=int) or 1
+    result = catalog.list_products(catalog.ProductFilters(cooperative=cooperative.slug, page=page),
+                                   g.lang, per_page=current_app.config["PRODUCTS_PER_PAGE"])
     return render_template(
         "storefront/cooperative_detail.html",
         cooperative=cooperative,
-        products=products,
-        availability=catalog.availability_by_product([p.id for p in products]),
+        products=result.products,
+        result=result,
+        availability=result.availability,
     )
 
 
