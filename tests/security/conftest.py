@@ -30,6 +30,8 @@ def limited_app(app):
 
     The limiter is one object for every app; it is pointed back at the session app after.
     """
+    built = []
+
     def build(**settings):
         base = {key: app.config[key] for key in (
             "SQLALCHEMY_DATABASE_URI", "INSTANCE_PATH", "MEDIA_ROOT", "SEARCH_INDEX_DIR")}
@@ -37,9 +39,14 @@ def limited_app(app):
                       {**base, "RATELIMIT_ENABLED": True, "RATELIMIT_STORAGE_URI": "memory://",
                        **settings})
         limiter._storage_dead = False
-        return create_app(config)
+        built.append(create_app(config))
+        return built[-1]
 
     yield build
+    for other in built:  # each app has its own engine: close its connections now
+        with other.app_context():
+            db.session.remove()
+            db.engine.dispose()
     limiter._storage_dead = False
     limiter.init_app(app)
 
