@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from datetime import UTC, datetime
 
@@ -15,14 +14,11 @@ from shop.invoicing.models import Invoice, InvoiceCounter
 from shop.invoicing.services import issue_invoice
 from tests.fixtures.orders import PASSWORD, user
 from tests.invoicing.conftest import COMPANY, PERSON_PEC, invoiced_order
+from tests.web.conftest import login
 
 
 def sign_in(client, email: str) -> None:
-    page = client.get("/it/account/login").get_data(as_text=True)
-    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
-    response = client.post("/it/account/login", data={
-        "csrf_token": token, "email": email, "password": PASSWORD})
-    assert response.status_code == 303
+    assert login(client, email, PASSWORD).status_code == 303
 
 
 def test_staff_zip_of_a_month_holds_exactly_that_months_invoices(catalog, client):

@@ -10,16 +10,14 @@ from shop.discounts.models import DiscountCode
 from shop.extensions import db
 from tests.fixtures.orders import PASSWORD, user
 from tests.fixtures.shopping import csrf
+from tests.web.conftest import login
 
 
 def sign_in(client, app, role: Role) -> None:
     with app.app_context():
         user(f"{role.value}@example.org", role)
         db.session.commit()
-    html = client.get("/it/account/login").get_data(as_text=True)
-    client.post("/it/account/login", data={"csrf_token": csrf(html),
-                                           "email": f"{role.value}@example.org",
-                                           "password": PASSWORD})
+    login(client, f"{role.value}@example.org", PASSWORD)
 
 
 def codes(app) -> list[tuple]:

@@ -13,7 +13,8 @@ from shop.extensions import db
 from shop.inventory.models import Location, LocationKind
 from tests.conftest import csrf_token
 from tests.fixtures.factories import make_category, make_cooperative, make_product
-from tests.fixtures.orders import PASSWORD, member, staff, user
+from tests.fixtures.orders import member, staff, user
+from tests.web.conftest import login  # noqa: F401  (signs staff in with their code)
 
 
 @dataclass
@@ -85,12 +86,6 @@ def reading(app):
     with app.app_context():
         yield db.session
         db.session.rollback()
-
-
-def login(client, email: str, password: str = PASSWORD):
-    token = csrf_token(client, "/it/account/login")
-    return client.post("/it/account/login",
-                       data={"email": email, "password": password, "csrf_token": token})
 
 
 def post(client, url: str, data: dict | None = None, page: str | None = None, **kwargs):

@@ -14,8 +14,9 @@ from shop.extensions import db
 from shop.fulfilment.routing import local_date
 from shop.quotes.models import QuoteEvent, QuoteRequest
 from tests.conftest import csrf_token
-from tests.fixtures.orders import PASSWORD, staff
+from tests.fixtures.orders import staff
 from tests.payments.conftest import _fake_stripe_server, fake_stripe  # noqa: F401
+from tests.web.conftest import login
 
 STAFF_EMAIL = "negozio@example.org"
 
@@ -59,12 +60,6 @@ def submit(client, data: dict, lang: str = "it", files: dict | None = None):
     payload = {**data, "csrf_token": token, **(files or {})}
     return client.post(f"/{lang}/business/quote", data=payload,
                        content_type="multipart/form-data")
-
-
-def login(client, email: str, password: str = PASSWORD, lang: str = "it"):
-    token = csrf_token(client, f"/{lang}/account/login")
-    return client.post(f"/{lang}/account/login",
-                       data={"email": email, "password": password, "csrf_token": token})
 
 
 def form_token(html: str) -> str:

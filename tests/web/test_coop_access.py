@@ -66,7 +66,8 @@ def test_the_coop_area_has_the_routes_this_test_knows(app):
         "coop.fulfilment_ship", "coop.stock_list", "coop.stock_detail", "coop.stock_adjust",
         "coop.statement_list", "coop.statement_detail", "coop.statement_csv",
         "coop.security", "coop.security_enable", "coop.security_disable",
-        "coop.transfer_list", "coop.transfer_detail", "coop.transfer_move"}
+        "coop.transfer_list", "coop.transfer_detail", "coop.transfer_move",
+        "coop.fulfilment_packing_slip"}
 
 
 @pytest.mark.parametrize("who", ["a", "b"])
@@ -96,8 +97,9 @@ def test_every_route_with_another_cooperatives_id_is_404_and_changes_nothing(app
                 checked += 1
     with app.app_context():
         assert state() == before
-    # fulfilment detail, advance, ship; stock detail, adjust; transfer detail, move
-    assert checked == 3 * 7
+    # fulfilment detail, advance, ship, packing slip; stock detail, adjust; transfer detail,
+    # move
+    assert checked == 3 * 8
 
 
 @pytest.mark.parametrize("who", ["a", "b"])
