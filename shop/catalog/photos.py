@@ -57,6 +57,8 @@ def decode(data: bytes) -> DecodedPhoto:
                  if any(data.startswith(h) for h in heads)), None)
     if kind is None or (kind == "WEBP" and data[8:12] != b"WEBP"):
         raise InvalidPhoto("not_image")
+    if not _complete(data, kind):
+        raise InvalidPhoto("truncated")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -85,6 +87,19 @@ def decode(data: bytes) -> DecodedPhoto:
         height = round(clean.height * ORIGINAL_WIDTH / clean.width)
         clean = clean.resize((ORIGINAL_WIDTH, height), Image.Resampling.LANCZOS)
     return DecodedPhoto(clean, clean.width, clean.height)
+
+
+def _complete(data: bytes, kind: str) -> bool:
+    """Whether the file reaches its format's end marker.
+
+    Checked by hand because Pillow's own check is a process-wide switch that another library
+    may turn off (WeasyPrint sets ImageFile.LOAD_TRUNCATED_IMAGES when imported).
+    """
+    if kind == "JPEG":
+        return data.rstrip(b"\x00\r\n ").endswith(b"\xff\xd9")
+    if kind == "PNG":
+        return b"IEND" in data[-16:]
+    return int.from_bytes(data[4:8], "little") + 8 <= len(data)  # WEBP: RIFF size
 
 
 def write_renditions(photo: DecodedPhoto) -> str:

@@ -92,6 +92,8 @@ ACCESS: dict[str, frozenset[str]] = {
 # Pages about the signed-in person themselves or about public objects reached by a token.
 ACCESS.update({
     "root.impact_ledger": EVERYONE,
+    "root.sitemap_pages": EVERYONE,
+    "root.sitemap_products": EVERYONE,
     "storefront.event_list": EVERYONE,
     "storefront.event_detail": EVERYONE,
     "storefront.event_cancel": EVERYONE,

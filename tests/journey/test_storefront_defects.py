@@ -96,8 +96,8 @@ def test_product_page_price_follows_the_option_and_hides_skus(client, app):
     text = visible_text(html)
     assert "a partire da" not in text.lower() and " da € 16,00" not in text
     assert not any(sku in text for sku in skus)
-    assert "30 ore di lavoro retribuito per pezzo" in text
-    assert "22 kg per pezzo" in text
+    assert "30 ore di lavoro retribuito da" in text and "per ogni pezzo" in text
+    assert "22 kg di legno recuperato sottratti ai rifiuti in ogni pezzo" in text
     assert "minuti" not in text and "22.000 g" not in text
 
 

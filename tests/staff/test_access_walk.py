@@ -57,7 +57,7 @@ def walk(client, urls, token: str) -> list[tuple[str, str, int, str]]:
     served = {}  # a path's methods over every rule (a GET page and a POST action may share it)
     for _, path, methods in urls:
         served.setdefault(path, set()).update(methods)
-    for endpoint, path, methods in urls:
+    for endpoint, path, _methods in urls:
         for method in ("GET", "POST"):
             if method == "GET":
                 response = client.get(path)
