@@ -7,7 +7,7 @@ import math
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import Select, and_, case, func, literal, select, union_all
-from sqlalchemy.orm import aliased, joinedload, selectinload
+from sqlalchemy.orm import aliased, joinedload, lazyload, selectinload
 
 from shop.catalog.errors import CooperativeNotFound, ProductNotFound
 from shop.catalog.models import (
@@ -91,6 +91,7 @@ def card_options(*, join_variants: bool = False) -> tuple:
         selectinload(Product.images).joinedload(ProductImage.translations),
         joinedload(Product.cooperative).lazyload(Cooperative.translations),
         joinedload(Product.category).lazyload(Category.translations),
+        lazyload(Product.bundle_items),  # a card does not list a gift box's contents
     )
 
 
@@ -107,13 +108,25 @@ def _available():
             .correlate(Product).scalar_subquery())
 
 
-def _boxes_in_stock() -> list[int]:
-    """Gift boxes whose parts make at least one box (boxes hold no stock of their own)."""
-    boxes = db.session.scalars(select(Product).where(
-        Product.status == ProductStatus.ACTIVE,
-        Product.id.in_(select(BundleItem.bundle_id))))
-    return [pid for pid, box in box_availability(boxes).items()
-            if box.pickup > 0 or box.made_to_order]
+def _stocked_box_parts():
+    """(box id, units of the part free in every location together, units one box takes)
+    for each stocked part of every gift box; made-to-order parts never run out."""
+    part = aliased(Product)
+    free = (select(func.coalesce(func.sum(Stock.on_hand - Stock.allocated), 0))
+            .where(Stock.variant_id == BundleItem.variant_id)
+            .correlate(BundleItem).scalar_subquery())
+    return (select(BundleItem.bundle_id, free.label("free"), BundleItem.quantity)
+            .join(Variant, Variant.id == BundleItem.variant_id)
+            .join(part, part.id == Variant.product_id)
+            .where(part.made_to_order.is_(False)))
+
+
+def _boxes_in_stock():
+    """Gift boxes whose parts make at least one box (boxes hold no stock of their own):
+    one subquery, a box is out when a stocked part has fewer units free than one box takes."""
+    parts = _stocked_box_parts().subquery()
+    short = select(parts.c.bundle_id).where(parts.c.free < parts.c.quantity)
+    return select(BundleItem.bundle_id).where(BundleItem.bundle_id.not_in(short))
 
 
 def _filtered(filters: ProductFilters) -> Select:
@@ -237,9 +250,11 @@ def availability_by_product(product_ids: list[int]) -> dict[int, int]:
         .where(Variant.product_id.in_(product_ids), Variant.active.is_(True))
         .group_by(Variant.product_id))
     found = {pid: int(n or 0) for pid, n in rows}
-    boxes = box_availability(db.session.scalars(
-        select(Product).where(Product.id.in_(product_ids))))
-    found.update({pid: box.pickup for pid, box in boxes.items()})
+    # Gift boxes: as many as their scarcest stocked part makes, in the same one statement.
+    parts = _stocked_box_parts().where(BundleItem.bundle_id.in_(product_ids)).subquery()
+    found.update({pid: int(n or 0) for pid, n in db.session.execute(
+        select(parts.c.bundle_id, func.min(parts.c.free / parts.c.quantity))
+        .group_by(parts.c.bundle_id))})
     return {pid: found.get(pid, 0) for pid in product_ids}
 
 
@@ -250,6 +265,7 @@ def get_active_product(slug: str) -> Product:
         .options(joinedload(Product.translations),
                  joinedload(Product.cooperative).joinedload(Cooperative.translations),
                  joinedload(Product.category).joinedload(Category.translations),
+                 joinedload(Product.bundle_items),
                  selectinload(Product.variants).joinedload(Variant.translations),
                  selectinload(Product.images).joinedload(ProductImage.translations))
     ).unique().one_or_none()
