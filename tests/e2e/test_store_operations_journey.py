@@ -19,6 +19,7 @@ from shop.catalog.models import Cooperative
 from shop.catalog.seed import DEMO_USERS
 from shop.extensions import db
 from tests.e2e.conftest import AXE_PATH
+from tests.e2e.signin import sign_in as sign_in_with_code
 from tests.e2e.test_coop_journey import stocked_variant
 from tests.fixtures.orders import paid_order
 
@@ -70,10 +71,7 @@ def day(demo_rw) -> Day:
 
 def sign_in(shop, who) -> None:
     shop.page.context.clear_cookies()
-    shop.goto("/it/account/login", step=f"sign in {who.role}")
-    shop.page.get_by_label("Email").fill(who.email)
-    shop.page.get_by_label("Password").fill(who.password)
-    shop.submit("Accedi", step=f"{who.role} signed in")
+    sign_in_with_code(shop, who.email, who.password)
 
 
 def test_the_store_asks_receives_sells_and_refunds(shop, day):
