@@ -121,7 +121,8 @@ class Config:
     INVOICE_SELLER_CITY = env("INVOICE_SELLER_CITY", "Milano")
     INVOICE_SELLER_PROVINCE = env("INVOICE_SELLER_PROVINCE", "MI")
     INVOICE_SELLER_TAX_REGIME = env("INVOICE_SELLER_TAX_REGIME", "RF01")
-    INVOICE_SELLER_IBAN = env("INVOICE_SELLER_IBAN", "IT60X0542811101000000123456")
+    # The same account companies pay by transfer (SHOP_IBAN), written without spaces.
+    INVOICE_SELLER_IBAN = env("INVOICE_SELLER_IBAN") or SHOP_IBAN.replace(" ", "")
     INVOICE_SELLER_EMAIL = env("INVOICE_SELLER_EMAIL", "amministrazione@vialedeimille.example")
 
     # Redis down: limits fall back to each process's memory instead of failing requests.

@@ -31,8 +31,7 @@ def staff_email() -> str:
 
 def bank_details() -> dict:
     config = current_app.config
-    return {"iban": config.get("SHOP_IBAN") or "IT60 X054 2811 1010 0000 0123 456",
-            "holder": config.get("SHOP_IBAN_HOLDER") or "Consorzio Viale dei Mille"}
+    return {"iban": config["SHOP_IBAN"], "holder": config["SHOP_IBAN_HOLDER"]}
 
 
 def _to_company(kind: str, request: QuoteRequest, key: str, **context):
