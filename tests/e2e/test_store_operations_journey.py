@@ -105,7 +105,7 @@ def test_the_store_asks_receives_sells_and_refunds(shop, day):
     expect(main).to_contain_text("Mancanti all'arrivo")
 
     shop.goto("/staff/pos", step="counter")
-    page.get_by_label("Nome o SKU").fill(day.sku)
+    page.get_by_label("Nome o codice (SKU)").fill(day.sku)
     shop.submit("Cerca", step="found")
     shop.click(main.locator(".pos-add", has_text=day.sku), step="added")
     expect(main.locator(".pos-total")).to_have_text(day.unit_price)
