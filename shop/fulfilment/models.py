@@ -52,6 +52,9 @@ class Fulfilment(db.Model):
     destination: Mapped[str] = mapped_column(String(12))
     status: Mapped[str] = mapped_column(String(24), default=FulfilmentStatus.NEW, index=True)
     due_date: Mapped[date | None] = mapped_column(Date, index=True)
+    # Which of the order's `delivery_addresses` this shipment goes to (1-based); 0 for the
+    # order's own address.
+    address_no: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     carrier: Mapped[str] = mapped_column(String(24), default="")
     tracking_code: Mapped[str] = mapped_column(String(64), default="")
     shipped_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
@@ -67,7 +70,7 @@ class Fulfilment(db.Model):
         back_populates="fulfilment", cascade="all, delete-orphan", order_by="FulfilmentEvent.id")
 
     __table_args__ = (
-        UniqueConstraint("order_id", "cooperative_id"),
+        UniqueConstraint("order_id", "cooperative_id", "address_no"),
         CheckConstraint("destination IN ('customer', 'store')", name="destination_known"),
         CheckConstraint("cooperative_id IS NOT NULL OR destination = 'store'",
                         name="store_part_is_collected"),
@@ -80,6 +83,14 @@ class Fulfilment(db.Model):
     @property
     def quantity(self) -> int:
         return sum(line.quantity for line in self.lines)
+
+    @property
+    def ship_to(self) -> dict | None:
+        """The address of one of a company's several destinations, or None (the order's)."""
+        addresses = self.order.delivery_addresses or []
+        if 0 < self.address_no <= len(addresses):
+            return addresses[self.address_no - 1]
+        return None
 
     @property
     def gross_cents(self) -> int:

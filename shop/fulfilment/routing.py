@@ -4,6 +4,9 @@
 - Pickup orders: the units reserved on the store's shelves form one store fulfilment; the
   rest of each line goes to its cooperative, which brings it to the store.
 - A gift box's line is routed as its part lines, each to its own cooperative.
+- A company's order with several delivery addresses becomes one shipment per address
+  and cooperative: each line's units are shared over the addresses by the rule in
+  shop.fulfilment.addresses.
 - Made-to-order lines reserve no stock: they go to their cooperative and are due
   `lead_time_days` after payment. Stocked parts are due a few days after payment.
 """
@@ -17,6 +20,7 @@ from sqlalchemy import select
 
 from shop.db import utcnow
 from shop.extensions import db
+from shop.fulfilment.addresses import several, share_units
 from shop.fulfilment.models import (
     Destination,
     Fulfilment,
@@ -67,19 +71,34 @@ def route_order(order: Order, now: datetime | None = None) -> list[Fulfilment]:
     created = []
     # Cooperatives in the order their lines appear; the store's part last.
     for cooperative_id in sorted(parts, key=lambda c: c is None):
-        entries = parts[cooperative_id]
-        fulfilment = Fulfilment(
-            order_id=order.id, cooperative_id=cooperative_id,
-            destination=Destination.STORE if cooperative_id is None else destination,
-            status=FulfilmentStatus.NEW, due_date=_due_date(cooperative_id, entries, paid_day),
-            lines=[FulfilmentLine(order_line_id=line.id, quantity=units, due_date=due)
-                   for line, units, due in entries])
-        fulfilment.events.append(FulfilmentEvent(from_status=None, to_status=FulfilmentStatus.NEW,
-                                                 actor="system"))
-        db.session.add(fulfilment)
-        created.append(fulfilment)
+        for address_no, entries in _by_address(order, cooperative_id, parts[cooperative_id],
+                                               pickup):
+            fulfilment = Fulfilment(
+                order_id=order.id, cooperative_id=cooperative_id, address_no=address_no,
+                destination=Destination.STORE if cooperative_id is None else destination,
+                status=FulfilmentStatus.NEW,
+                due_date=_due_date(cooperative_id, entries, paid_day),
+                lines=[FulfilmentLine(order_line_id=line.id, quantity=units, due_date=due)
+                       for line, units, due in entries])
+            fulfilment.events.append(FulfilmentEvent(
+                from_status=None, to_status=FulfilmentStatus.NEW, actor="system"))
+            db.session.add(fulfilment)
+            created.append(fulfilment)
     db.session.flush()
     return created
+
+
+def _by_address(order: Order, cooperative_id: int | None, entries, pickup: bool):
+    """(address number, entries): one part per destination of a multi-address order."""
+    addresses = order.delivery_addresses or []
+    if pickup or cooperative_id is None or not several(addresses):
+        return [(0, entries)]
+    per_address: list[list] = [[] for _ in addresses]
+    for line, units, due in entries:
+        for index, share in enumerate(share_units(units, addresses)):
+            if share:
+                per_address[index].append((line, share, due))
+    return [(index + 1, shares) for index, shares in enumerate(per_address) if shares]
 
 
 def _due_date(cooperative_id: int | None, entries, paid_day: date) -> date:

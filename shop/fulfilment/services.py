@@ -30,7 +30,13 @@ from shop.fulfilment.workflow import (
 )
 from shop.inventory.models import Location, LocationKind
 from shop.inventory.reservations import consume_allocations, release_allocations
-from shop.orders.models import Allocation, DeliveryMethod, Order, OrderStatus
+from shop.orders.models import (
+    Allocation,
+    AllocationStatus,
+    DeliveryMethod,
+    Order,
+    OrderStatus,
+)
 from shop.orders.services import lock_order, transition
 
 S = FulfilmentStatus
@@ -208,11 +214,32 @@ def source_location_id(fulfilment: Fulfilment) -> int | None:
 
 
 def _allocations(fulfilment: Fulfilment) -> list[Allocation]:
-    """The allocations behind this part: its lines' units reserved at its location."""
+    """The allocations behind this part: its lines' units reserved at its location.
+
+    A line shared by several parts (a company's order with several addresses) has its
+    reservation split, so each part takes at most its own units: the part's share is cut
+    off an allocation into a new row, the rest stays reserved for the other parts.
+    """
     location_id = source_location_id(fulfilment)
-    return [allocation for line in fulfilment.lines
-            for allocation in line.order_line.allocations
-            if allocation.stock.location_id == location_id]
+    taken: list[Allocation] = []
+    for fline in fulfilment.lines:
+        wanted = fline.quantity
+        for allocation in list(fline.order_line.allocations):
+            if wanted <= 0:
+                break
+            if allocation.stock.location_id != location_id:
+                continue
+            if allocation.status != AllocationStatus.RESERVED:
+                continue  # already consumed or released: never twice
+            if allocation.quantity > wanted:
+                allocation.quantity -= wanted
+                allocation = Allocation(line=fline.order_line, stock_id=allocation.stock_id,
+                                        quantity=wanted, status=AllocationStatus.RESERVED)
+                db.session.add(allocation)
+            wanted -= allocation.quantity
+            taken.append(allocation)
+    db.session.flush()
+    return taken
 
 
 def sync_order_status(order: Order, *, actor: str, user_id: int | None = None) -> None:

@@ -6,6 +6,7 @@ import enum
 from datetime import datetime
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     CheckConstraint,
     ForeignKey,
@@ -71,6 +72,10 @@ class Order(db.Model):
     ship_city: Mapped[str] = mapped_column(String(120), default="")
     ship_province: Mapped[str] = mapped_column(String(4), default="")
     ship_country: Mapped[str] = mapped_column(String(2), default="")
+    # A company's list of destinations (from its quote request's CSV): each
+    # {"name", "line1", "postal_code", "city", "province", "country", "quantity"}; routing
+    # makes one shipment per address (shop.fulfilment.addresses). NULL: the address above.
+    delivery_addresses: Mapped[list | None] = mapped_column(JSON)
 
     invoice_requested: Mapped[bool] = mapped_column(Boolean, default=False)
     invoice_company: Mapped[str] = mapped_column(String(200), default="")

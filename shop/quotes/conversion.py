@@ -75,7 +75,7 @@ def create_order(request: QuoteRequest, quote: Quote, payment_choice: str,
     company = request.company
     address = (request.addresses or [{}])[0]
     money = pricing.totals(quote.lines)
-    several = len(request.addresses or []) > 1
+    several = len(request.addresses or []) > 1  # one shipment per address once routed
     order = Order(
         status=OrderStatus.PENDING_PAYMENT, access_token=secrets.token_urlsafe(24),
         locale=request.locale, source=OrderSource.QUOTE, email=request.contact_email,
@@ -92,8 +92,7 @@ def create_order(request: QuoteRequest, quote: Quote, payment_choice: str,
         subtotal_cents=money.gross_cents, shipping_cents=0, vat_cents=money.vat_cents,
         total_cents=money.gross_cents, terms_accepted_at=now,
         reserved_until=None if payment_choice == PaymentChoice.TERMS else now + PAYMENT_HOLD,
-        needs_attention=(f"{request.reference}: {len(request.addresses)} delivery addresses, "
-                         "one shipment each (see the quote request)") if several else "",
+        delivery_addresses=list(request.addresses) if several else None,
         created_at=now)
     db.session.add(order)
     for line in quote.lines:

@@ -69,19 +69,34 @@ class RowError:
     code: str
 
 
-CSV_FIELDS = ("name", "address", "postal_code", "city", "province", "country", "quantity")
+CSV_FIELDS = ("name", "address", "postal_code", "city", "province", "country")
+QUANTITY_FIELD = "quantity"  # optional: without it the gifts are spread evenly
 
 
 def parse_address_csv(data: bytes) -> tuple[list[AddressRow], list[RowError]]:
     """Read a list of delivery addresses; every bad row is reported, none is guessed.
 
-    Columns: name, address, postal_code, city, province, country, quantity (header row
-    first; comma or semicolon separated, as Excel writes it in Italy).
+    Columns: name, address, postal_code, city, province, country and, optionally, quantity
+    (header row first; comma or semicolon separated, as Excel writes it in Italy). Row
+    numbers are the file's lines as a spreadsheet shows them (the header is row 1).
+
+    The quantity is how many gifts go to that address. Give it on every row or on none:
+    with no quantity at all, every address gets an equal share (quantity 0 here, which the
+    routing reads as "spread evenly"; see shop.fulfilment.addresses).
     """
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return [], [RowError(0, "file", "not_utf8")]
+    if "\x00" in text:
+        return [], [RowError(0, "file", "not_csv")]
+    try:
+        return _read_rows(text)
+    except csv.Error:
+        return [], [RowError(0, "file", "not_csv")]
+
+
+def _read_rows(text: str) -> tuple[list[AddressRow], list[RowError]]:
     sample = text[:2048]
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
@@ -90,13 +105,18 @@ def parse_address_csv(data: bytes) -> tuple[list[AddressRow], list[RowError]]:
     if missing:
         return [], [RowError(1, ",".join(missing), "missing_columns")]
     reader.fieldnames = header
+    # The line each record ends on, as a spreadsheet numbers it (blank lines count).
+    records = [(reader.line_num, record) for record in reader]
+    if len(records) > CSV_MAX_ROWS:
+        return [], [RowError(0, "file", "too_many_rows")]
+    some_quantities = any((r.get(QUANTITY_FIELD) or "").strip() for _, r in records)
     rows: list[AddressRow] = []
     errors: list[RowError] = []
-    for number, record in enumerate(reader, start=2):
-        if number - 1 > CSV_MAX_ROWS:
-            errors.append(RowError(number, "file", "too_many_rows"))
-            break
-        values = {k: (v or "").strip() for k, v in record.items() if k}
+    for number, record in records:
+        values = {k: (v or "").strip() for k, v in record.items()
+                  if k and isinstance(v, str | None)}
+        if not any(values.values()):
+            continue  # a blank line, as spreadsheets leave at the end
         row_errors = []
         for name in ("name", "address", "postal_code", "city"):
             if not values.get(name):
@@ -107,10 +127,14 @@ def parse_address_csv(data: bytes) -> tuple[list[AddressRow], list[RowError]]:
         if country == "IT" and values.get("postal_code") and not re.fullmatch(
                 r"\d{5}", values["postal_code"]):
             row_errors.append(RowError(number, "postal_code", "postcode_invalid"))
-        quantity_text = values.get("quantity") or "1"
-        quantity = int(quantity_text) if quantity_text.isdigit() else 0
-        if not 1 <= quantity <= 10_000:
-            row_errors.append(RowError(number, "quantity", "quantity_invalid"))
+        quantity_text = values.get(QUANTITY_FIELD, "")
+        quantity = 0
+        if some_quantities and not quantity_text:
+            row_errors.append(RowError(number, "quantity", "quantity_missing"))
+        elif quantity_text:
+            quantity = int(quantity_text) if quantity_text.isdigit() else 0
+            if not 1 <= quantity <= 10_000:
+                row_errors.append(RowError(number, "quantity", "quantity_invalid"))
         if row_errors:
             errors.extend(row_errors)
             continue

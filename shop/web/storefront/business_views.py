@@ -124,14 +124,18 @@ def _logo_message(reason: str) -> str:
 def _csv_message(error) -> str:
     messages = {
         "not_utf8": _("The address list must be a CSV file saved as UTF-8."),
+        "not_csv": _("The address list is not a readable CSV file."),
         "missing_columns": _("The address list needs the columns: name, address, "
-                             "postal_code, city, province, country, quantity."),
+                             "postal_code, city, province, country (and, if you like, "
+                             "quantity)."),
         "too_many_rows": _("The address list has more than 500 rows."),
         "empty": _("The address list has no rows."),
         "required": _("this field is empty"),
         "country_invalid": _("use a two-letter country code such as IT"),
         "postcode_invalid": _("an Italian postcode has five digits"),
-        "quantity_invalid": _("the quantity must be a whole number from 1"),
+        "quantity_invalid": _("the quantity must be a whole number from 1 to 10000"),
+        "quantity_missing": _("give a quantity on every row, or on none (then the gifts "
+                              "are shared evenly)"),
     }
     text = messages.get(error.code, error.code)
     if error.row >= 2:
