@@ -34,7 +34,7 @@ from shop.inventory.models import (
     TransferEvent,
     TransferLine,
 )
-from shop.invoicing.models import Invoice, InvoiceCounter
+from shop.invoicing.models import CreditNote, CreditNoteCounter, Invoice, InvoiceCounter
 from shop.notifications.models import OutboxMessage
 from shop.orders.models import Allocation, Order, OrderEvent, OrderLine
 from shop.payments.models import (

@@ -69,3 +69,17 @@ class InvalidPhoto(EditRefused):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+class BoxRefused(EditRefused):
+    """A gift box's contents cannot change that way.
+
+    `reason`: `unknown_sku` (no variant has it), `quantity` (not 1 to 99), `box_in_box`
+    (the part is itself a box), `is_part` (this product is inside another box, so it cannot
+    become one), `itself` (a box cannot hold its own variant).
+    """
+
+    def __init__(self, reason: str, sku: str = "") -> None:
+        super().__init__(reason, sku)
+        self.reason = reason
+        self.sku = sku

@@ -7,6 +7,13 @@ net totals add up exactly to the summary. That keeps the FatturaPA arithmetic ch
 (Imposta = ImponibileImporto × Aliquota, within a cent; ImponibileImporto = Σ PrezzoTotale)
 and the document total equal to what the customer paid. The XML and the PDF both render
 this one structure.
+
+A gift box is sold as one line, but its parts may carry different VAT rates (biscuits at
+10% in a box of 22% textiles). The invoice splits the box's line by its parts' rates: one
+line per rate, "box - label: part names (IVA n%)", quantity the number of boxes, valued at
+the sum of those parts' `share_cents` (their share of the box's price, VAT included). A box
+whose parts share one rate is one line at that rate, the parts' rate (not the box
+product's own). A credit note splits a refunded box the same way.
 """
 
 from __future__ import annotations
@@ -105,6 +112,13 @@ class InvoiceDocument:
     payment_method: str
     lines: list[Line] = field(default_factory=list)
     summary: list[VatSummary] = field(default_factory=list)
+    kind: str = "TD01"  # TD01 invoice, TD04 credit note
+    linked_number: str = ""  # a credit note's original invoice (DatiFattureCollegate)
+    linked_date: date | None = None
+
+    @property
+    def is_credit_note(self) -> bool:
+        return self.kind == "TD04"
 
     @property
     def taxable_cents(self) -> int:
@@ -187,9 +201,32 @@ def address_of(order: Order) -> Address:
     return Address("-", "00000", "-", "", "IT")
 
 
-def order_entries(order: Order, shipping_label: str) -> list[tuple[str, str, int, int, int]]:
-    entries = [(f"{line.name} - {line.variant_label}", line.sku, line.quantity,
-                line.total_cents, line.vat_rate_bp) for line in order.lines]
+Entry = tuple[str, str, int, int, int]  # description, sku, quantity, gross cents, VAT rate
+
+
+def line_entries(line, quantity: int | None = None,
+                 gross_cents: int | None = None) -> list[Entry]:
+    """One order line (or `quantity` units of it worth `gross_cents`) as invoice entries:
+    a gift box gives one entry per VAT rate of its parts."""
+    quantity = line.quantity if quantity is None else quantity
+    gross = line.total_cents if gross_cents is None else gross_cents
+    description = f"{line.name} - {line.variant_label}"
+    if not line.parts:
+        return [(description, line.sku, quantity, gross, line.vat_rate_bp)]
+    by_rate: dict[int, list] = {}
+    for part in line.parts:
+        by_rate.setdefault(part.vat_rate_bp, []).append(part)
+    rates = sorted(by_rate, reverse=True)
+    if len(rates) == 1:
+        return [(description, line.sku, quantity, gross, rates[0])]
+    shares = split_by_weight(gross, [sum(p.total_cents for p in by_rate[r]) for r in rates])
+    return [(f"{description}: {', '.join(p.name for p in by_rate[rate])} "
+             f"(IVA {rate / 100:g}%)", line.sku, quantity, share, rate)
+            for rate, share in zip(rates, shares, strict=True)]
+
+
+def order_entries(order: Order, shipping_label: str) -> list[Entry]:
+    entries = [entry for line in order.lines for entry in line_entries(line)]
     if order.shipping_cents:
         entries.append((shipping_label, "", 1, order.shipping_cents, SHIPPING_VAT_BP))
     return entries

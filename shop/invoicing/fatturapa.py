@@ -35,6 +35,12 @@ def progressive_for(year: int, sequence: int) -> str:
     return chr(ord("A") + (year - 2020) % 26) + out.rjust(4, "0")
 
 
+def credit_note_progressive(year: int, sequence: int) -> str:
+    """A credit note's progressive: the year's letter, then its sequence counted down from
+    'ZZZZ' (1 → 'ZZZZ', 2 → 'ZZZY'), so it never meets an invoice's, which count up."""
+    return progressive_for(year, 36 ** 4 - sequence)
+
+
 def amount(cents: int) -> str:
     sign = "-" if cents < 0 else ""
     return f"{sign}{abs(cents) // 100}.{abs(cents) % 100:02d}"
@@ -72,14 +78,25 @@ def to_xml(doc: InvoiceDocument) -> bytes:
     _seller(header, doc)
     _buyer(header, doc)
     body = _sub(root, "FatturaElettronicaBody")
-    general = _sub(_sub(body, "DatiGenerali"), "DatiGeneraliDocumento")
-    _sub(general, "TipoDocumento", "TD01")
+    generali = _sub(body, "DatiGenerali")
+    general = _sub(generali, "DatiGeneraliDocumento")
+    _sub(general, "TipoDocumento", doc.kind)
     _sub(general, "Divisa", "EUR")
     _sub(general, "Data", doc.issue_date.isoformat())
     _sub(general, "Numero", doc.number)
+    # Positive on a credit note too: TD04 itself says the amounts are taken back.
     _sub(general, "ImportoTotaleDocumento", amount(doc.total_cents))
-    if doc.order_number:
+    if doc.is_credit_note:
+        _sub(general, "Causale", latin(
+            f"Nota di credito: rimborso dell'ordine {doc.order_number}, "
+            f"fattura {doc.linked_number}", 200))
+    elif doc.order_number:
         _sub(general, "Causale", latin(f"Ordine {doc.order_number}", 200))
+    if doc.linked_number:
+        linked = _sub(generali, "DatiFattureCollegate")
+        _sub(linked, "IdDocumento", latin(doc.linked_number, 20))
+        if doc.linked_date:
+            _sub(linked, "Data", doc.linked_date.isoformat())
     goods = _sub(body, "DatiBeniServizi")
     for line in doc.lines:
         row = _sub(goods, "DettaglioLinee")
@@ -99,6 +116,8 @@ def to_xml(doc: InvoiceDocument) -> bytes:
         _sub(summary, "ImponibileImporto", amount(entry.taxable_cents))
         _sub(summary, "Imposta", amount(entry.vat_cents))
         _sub(summary, "EsigibilitaIVA", "I")
+    if doc.is_credit_note:  # the refund went back the way the money came: no terms
+        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     payment = _sub(body, "DatiPagamento")
     _sub(payment, "CondizioniPagamento", "TP02")  # paid in one instalment
     detail = _sub(payment, "DettaglioPagamento")

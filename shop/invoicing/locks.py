@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from shop.extensions import db
-from shop.invoicing.models import InvoiceCounter
+from shop.invoicing.models import CreditNoteCounter, InvoiceCounter
 
 
 def lock_invoice_counter(year: int) -> InvoiceCounter:
@@ -25,4 +25,15 @@ def lock_invoice_counter(year: int) -> InvoiceCounter:
                        .on_conflict_do_nothing(index_elements=["year"]))
     return db.session.scalars(
         select(InvoiceCounter).where(InvoiceCounter.year == year)
+        .with_for_update().execution_options(populate_existing=True)).one()
+
+
+def lock_credit_note_counter(year: int) -> CreditNoteCounter:
+    """The year's credit-note counter, like the invoice counter (locked after it, if both)."""
+    dialect = db.session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    db.session.execute(insert(CreditNoteCounter).values(year=year, last_sequence=0)
+                       .on_conflict_do_nothing(index_elements=["year"]))
+    return db.session.scalars(
+        select(CreditNoteCounter).where(CreditNoteCounter.year == year)
         .with_for_update().execution_options(populate_existing=True)).one()

@@ -25,7 +25,7 @@ from shop.invoicing.document import InvoiceDocument, Seller, build_document
 from shop.invoicing.errors import InvalidMonth, InvoiceNotFound, NotInvoiceable
 from shop.invoicing.fatturapa import file_name, progressive_for, to_xml
 from shop.invoicing.locks import lock_invoice_counter
-from shop.invoicing.models import Invoice, PaymentMethod
+from shop.invoicing.models import CreditNote, Invoice, PaymentMethod
 from shop.orders.models import Order, OrderSource, OrderStatus
 from shop.payments.models import Payment, PaymentStatus
 
@@ -176,11 +176,15 @@ def month_zip(user, year: int, month: int) -> bytes:
 
 
 def month_archive(year: int, month: int) -> tuple[bytes, int]:
-    """The month's XML files (by issue date) in one zip, and how many there are."""
+    """The month's XML files (by issue date) in one zip, and how many there are: its
+    invoices, then its credit notes."""
     start, end = _month_range(year, month)
     invoices = list(db.session.scalars(
         select(Invoice).where(Invoice.issue_date >= start, Invoice.issue_date < end)
         .order_by(Invoice.year, Invoice.sequence)))
+    invoices += list(db.session.scalars(
+        select(CreditNote).where(CreditNote.issue_date >= start, CreditNote.issue_date < end)
+        .order_by(CreditNote.year, CreditNote.sequence)))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for invoice in invoices:

@@ -21,6 +21,9 @@ from shop.fulfilment.models import Fulfilment, FulfilmentStatus
 from shop.fulfilment.routing import LOCAL_TZ
 from shop.inventory.models import Location, MovementReason
 from shop.inventory.services import adjust_stock
+from shop.invoicing.credit_notes import credit_notes_of_order, issue_credit_note
+from shop.invoicing.models import CreditNote, Invoice
+from shop.invoicing.services import invoice_of
 from shop.notifications.models import OutboxMessage
 from shop.notifications.services import enqueue_email
 from shop.orders.errors import OrderNotFound, RefundRefused
@@ -110,6 +113,8 @@ class OrderFile:
     events: list[OrderEvent]
     refundable_cents: int
     cancellable_parts: list[Fulfilment] = field(default_factory=list)
+    invoice: Invoice | None = None
+    credit_notes: list[CreditNote] = field(default_factory=list)
 
     @property
     def can_cancel(self) -> bool:
@@ -139,7 +144,8 @@ def order_file(user, order_id: int) -> OrderFile:
             OrderEvent.order_id == order.id).order_by(OrderEvent.id))),
         refundable_cents=refunds.refundable_cents(order) if paid else 0,
         cancellable_parts=[p for p in parts if paid and FulfilmentStatus.CANCELLED in
-                           fulfilments.allowed_moves(user, p)])
+                           fulfilments.allowed_moves(user, p)],
+        invoice=invoice_of(order.id), credit_notes=credit_notes_of_order(order.id))
 
 
 def cancel_unpaid(user, order_id: int, note: str = "") -> Order:
@@ -213,6 +219,7 @@ def refund(user, order_id: int, ask: RefundAsk, order_link=None) -> RefundReques
         return_location_id=location.id if location else None)
     if request.status != RefundStatus.SUCCEEDED:
         return request
+    issue_credit_note(request)  # an invoiced order gets its credit note (TD04)
     for line_id, units in returns.items():
         line = by_id[line_id]
         if line.variant_id is not None:
@@ -269,6 +276,7 @@ def cancel_part(user, fulfilment_id: int, request_key: str, reason: str,
                                    lines=lines, reason=reason.strip(), user_id=actor.user_id,
                                    actor=actor.label)
     if request.status == RefundStatus.SUCCEEDED:
+        issue_credit_note(request)
         _tell_customer(order, request, order_link, part=part)
     return request
 

@@ -122,3 +122,13 @@ def invite_contact(request_id: int, staff_user) -> Invitation:
            summary=f"{request.company.name}: {user.email}", only_changes=False)
     request_password_reset(user.email)
     return Invitation(user, created)
+
+
+def company_documents(user) -> dict[int, tuple]:
+    """Order id → (invoice or None, [credit notes]) for the company's ordered requests."""
+    from shop.invoicing.credit_notes import credit_notes_of_order
+    from shop.invoicing.services import invoice_of
+
+    return {request.order_id: (invoice_of(request.order_id),
+                               credit_notes_of_order(request.order_id))
+            for request in company_requests(user) if request.order_id}

@@ -51,6 +51,8 @@ URL_VALUES = {
     "code_id": lambda w: 1,
     "event_id": lambda w: 1,
     "invoice_id": lambda w: 1,
+    "credit_note_id": lambda w: 1,
+    "item_id": lambda w: 1,
     "image_id": lambda w: 1,
     "request_id": lambda w: 1,
     "company_id": lambda w: 1,
@@ -58,6 +60,7 @@ URL_VALUES = {
     "page": lambda w: 1,
 }
 MISSING_OBJECTS = {"transfer_id", "consent_id", "code_id", "event_id", "invoice_id",
+                   "credit_note_id", "item_id",
                    "image_id", "request_id", "company_id"}
 # The world's company contact belongs to no company, and the world has no counter sale.
 NO_OBJECT_FOR = {"storefront.account_company", "staff.pos_receipt"}

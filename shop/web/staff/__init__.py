@@ -51,6 +51,7 @@ def private(response):
 from shop.web.staff import (  # noqa: E402, F401
     account_views,
     audit_views,
+    box_views,
     catalog_views,
     cooperative_views,
     discount_views,

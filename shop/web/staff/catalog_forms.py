@@ -192,6 +192,15 @@ class AltForm(FlaskForm):
     alt_en = PhotoForm.alt_en
 
 
+class BoxPartForm(FlaskForm):
+    """A part of a gift box: a variant's SKU and how many go in each box."""
+
+    sku = StringField(_l("SKU of the part"), validators=[InputRequired(), Length(max=64)])
+    quantity = IntegerField(_l("Units in each box"), default=1, validators=[
+        InputRequired(), NumberRange(min=1, max=99, message=_l(
+            "Give a whole number of units from 1 to 99."))])
+
+
 class ButtonForm(FlaskForm):
     """A form that is only a button (move, remove): its CSRF token is all it carries."""
 

@@ -6,9 +6,10 @@ from flask import abort, render_template
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from shop.catalog import editing
+from shop.catalog import boxes, editing
 from shop.catalog import services as catalog
 from shop.catalog.errors import (
+    BoxRefused,
     InvalidPhoto,
     NotFound,
     NotPublishable,
@@ -20,6 +21,7 @@ from shop.catalog.photos import MAX_BYTES
 from shop.money import format_price_input
 from shop.web.staff.catalog_forms import (
     AltForm,
+    BoxPartForm,
     ButtonForm,
     ConsentForm,
     NewProductForm,
@@ -97,7 +99,22 @@ def refusal(exc: Exception) -> str:
         return publish_refusal(exc)
     if isinstance(exc, InvalidPhoto):
         return photo_refusal(exc.reason)
+    if isinstance(exc, BoxRefused):
+        return box_refusal(exc)
     raise exc
+
+
+def box_refusal(exc: BoxRefused) -> str:
+    messages = {
+        "unknown_sku": _("No variant has the SKU %(sku)s: check it in the product list.",
+                         sku=exc.sku),
+        "quantity": _("Give a whole number of units from 1 to 99."),
+        "box_in_box": _("%(sku)s is a gift box itself: a box cannot go inside a box.",
+                        sku=exc.sku),
+        "is_part": _("This product is inside another gift box, so it cannot become a box."),
+        "itself": _("A gift box cannot contain its own variant."),
+    }
+    return messages[exc.reason]
 
 
 def publish_refusal(exc: NotPublishable) -> str:
@@ -144,10 +161,14 @@ def stale_differences(product, form: ProductForm) -> list[tuple[str, str, str]]:
 
 
 def render_product(product, *, form=None, photo_form=None, consent_form=None,
-                   error: str | None = None, differences=None, status: int = 200):
-    """The product's editing page: texts and details, variants, photos, consent records."""
+                   box_form=None, error: str | None = None, differences=None,
+                   status: int = 200):
+    """The product's editing page: texts and details, variants, gift box contents,
+    photos, consent records."""
     return render_template(
         "staff/product_edit.html", product=product,
+        box_form=box_form or BoxPartForm(formdata=None, prefix="box"),
+        is_part_of_a_box=boxes.is_part_of_a_box(product),
         form=form or product_form(product),
         photo_form=photo_form or PhotoForm(formdata=None),
         consent_form=consent_form or ConsentForm(formdata=None),

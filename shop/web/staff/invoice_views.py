@@ -5,9 +5,10 @@ from __future__ import annotations
 from flask import Response, abort, render_template, request
 from flask_login import current_user
 
+from shop.invoicing import credit_notes
 from shop.invoicing import services as invoicing
 from shop.invoicing.errors import InvalidMonth, InvoiceNotFound
-from shop.invoicing.pdf import invoice_pdf
+from shop.invoicing.pdf import credit_note_pdf, invoice_pdf
 from shop.web.staff import bp
 
 
@@ -40,8 +41,10 @@ def invoice_list():
         listing = invoicing.invoices_of_month(current_user, year, month)
     except InvalidMonth:
         abort(404)
-    return render_template("staff/invoice_list.html", listing=listing,
-                           months=invoicing.months_with_invoices(current_user))
+    return render_template(
+        "staff/invoice_list.html", listing=listing,
+        credit_notes=credit_notes.credit_notes_of_month(current_user, year, month),
+        months=invoicing.months_with_invoices(current_user))
 
 
 @bp.get("/invoices/<int:invoice_id>.xml")
@@ -68,3 +71,26 @@ def invoice_month_zip(year: int, month: int):
     except InvalidMonth:
         abort(404)
     return attachment(body, "application/zip", f"fatture-{year}-{month:02d}.zip")
+
+
+def _credit_note(credit_note_id: int):
+    try:
+        return credit_notes.get_credit_note(current_user, credit_note_id)
+    except InvoiceNotFound:
+        abort(404)
+
+
+@bp.get("/credit-notes/<int:credit_note_id>.xml")
+def credit_note_xml(credit_note_id: int):
+    """Download one credit note's FatturaPA file (TD04), as issued."""
+    note = _credit_note(credit_note_id)
+    return attachment(note.xml.encode("utf-8"), "application/xml", note.file_name)
+
+
+@bp.get("/credit-notes/<int:credit_note_id>.pdf")
+def credit_note_pdf_view(credit_note_id: int):
+    """Show one credit note's printable copy (PDF), or download it with ?download=1."""
+    note = _credit_note(credit_note_id)
+    body = credit_note_pdf(note, credit_notes.credit_document(note), request.url_root)
+    return attachment(body, "application/pdf", f"nota-di-credito-{note.number}.pdf",
+                      inline=request.args.get("download") != "1")

@@ -31,6 +31,7 @@ from shop.extensions import db, limiter
 from shop.fulfilment.routing import local_date
 from shop.fulfilment.services import order_fulfilments
 from shop.i18n import format_money
+from shop.invoicing.credit_notes import credit_notes_of_order
 from shop.invoicing.services import invoice_of
 from shop.orders.errors import OrderNotFound
 from shop.orders.models import DeliveryMethod, OrderStatus
@@ -232,7 +233,8 @@ def order_detail(token: str):
         open_payment=payments.open_payment(order), demo=demo_mode(),
         payment_failed=(order.status == OrderStatus.PENDING_PAYMENT
                         and payments.last_payment_failed(order)),
-        fulfilments=order_fulfilments(order), invoice=invoice_of(order.id)))
+        fulfilments=order_fulfilments(order), invoice=invoice_of(order.id),
+        credit_notes=credit_notes_of_order(order.id)))
     response.headers["Referrer-Policy"] = "no-referrer"
     response.headers["Cache-Control"] = "private, no-store"
     return response

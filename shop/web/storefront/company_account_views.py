@@ -23,10 +23,12 @@ def account_company():
     try:
         company = accounts.company_of(current_user)
         requests = accounts.company_requests(current_user)
+        documents = accounts.company_documents(current_user)
     except NotAllowed:
         abort(404)
     return render_template("storefront/account_company.html", company=company,
-                           requests=requests, form=EmptyForm()), 200, NO_STORE
+                           requests=requests, documents=documents,
+                           form=EmptyForm()), 200, NO_STORE
 
 
 @bp.post("/account/company/requests/<int:request_id>/reorder")
