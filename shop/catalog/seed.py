@@ -43,6 +43,7 @@ from shop.events.demo import seed_demo_events
 from shop.extensions import db
 from shop.inventory.models import Location, LocationKind, MovementReason, Stock
 from shop.inventory.services import adjust_stock
+from shop.quotes.demo import seed_demo_company
 
 LOCALES = ("it", "en")
 SEED_REFERENCE = "seed-demo"
@@ -105,6 +106,9 @@ def seed_demo(with_images: bool = True) -> list[DemoLogin]:
 
     first_cooperative = demo_data.COOPERATIVES[0].slug
     logins = [_upsert_user(user, first_cooperative) for user in DEMO_USERS]
+    db.session.flush()
+    company_contact = next(user for user in DEMO_USERS if user.role is Role.COMPANY)
+    seed_demo_company(company_contact.email, now)
     ensure_default_shipping_methods()
     seed_demo_events(now)
     db.session.flush()
