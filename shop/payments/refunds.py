@@ -5,8 +5,9 @@ It is written under the order's row lock before the gateway is asked, with a key
 comes from the form, so a second press of the same button finds the first request and
 pays nothing more; the gateway's idempotency key is derived from the request too, so a
 retry after a crash is answered by the provider with the refund it already made.
-Cash and card-terminal payments at the counter are refunded at the counter: the request
-is recorded, no gateway is asked.
+Cash and card-terminal payments at the counter are refunded at the counter, and a
+company's bank transfer (a quote order) is paid back by bank transfer from the
+consortium's account: the request is recorded, no gateway is asked.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ FLOW: dict[str, frozenset[str]] = {
     R.FAILED: frozenset(),
 }
 AT_THE_COUNTER = frozenset({"cash", "terminal"})
+# Money that never went through the gateway goes back the same way it came, by hand.
+OUTSIDE_THE_GATEWAY = AT_THE_COUNTER | {"transfer"}
 
 
 def move(request: RefundRequest, to_status: str) -> None:
@@ -146,7 +149,7 @@ def refund_order(order: Order, *, request_key: str, amount_cents: int,
 
 
 def _ask_gateway(payment: Payment, request: RefundRequest) -> tuple[str, str]:
-    if payment.provider in AT_THE_COUNTER:
+    if payment.provider in OUTSIDE_THE_GATEWAY:
         return f"{payment.provider}_re_{request.request_key}", "succeeded"
     if not payment.payment_intent_id:
         raise GatewayError("the payment has no payment intent to refund")

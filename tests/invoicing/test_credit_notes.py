@@ -143,3 +143,33 @@ def test_credit_notes_are_listed_and_downloadable_by_staff_and_the_customer(cata
     import zipfile
 
     assert note.file_name in zipfile.ZipFile(io.BytesIO(archive)).namelist()
+
+
+def test_a_quote_order_paid_by_transfer_is_refunded_by_transfer_with_a_credit_note(
+        catalog, fatturapa_schema):
+    # Given a company's quote order of three aprons, paid by bank transfer and invoiced
+    from shop.db import utcnow
+    from shop.invoicing.services import issue_invoice
+    from shop.orders.services import transition
+    from shop.payments.models import Payment, PaymentStatus
+
+    order = invoiced_order([(catalog.apron, 3)], COMPANY, pay_it=False)
+    order.source = "quote"
+    db.session.add(Payment(order_id=order.id, provider="transfer", session_id="transfer-1",
+                           amount_cents=order.total_cents, status=PaymentStatus.PAID,
+                           expires_at=utcnow(), paid_at=utcnow()))
+    transition(order, OrderStatus.PAID, actor="staff")
+    invoice = issue_invoice(order)
+    db.session.commit()
+
+    # When staff refund it in full (the money goes back by bank transfer, no gateway)
+    note = refund_of(catalog, order, "transfer-1", full=True)
+
+    # Then the refund is recorded and its credit note takes back the whole € 97,50
+    assert db.session.get(type(order), order.id).refunded_cents == 9750
+    assert (note.invoice_id, note.taxable_cents, note.vat_cents, note.total_cents) == (
+        invoice.id, 7992, 1758, 9750)
+    fatturapa_schema.validate(note.xml)
+    root = etree.fromstring(note.xml.encode("utf-8"))
+    assert root.findtext(".//TipoDocumento") == "TD04"
+    assert summary(root) == [("22.00", "79.92", "17.58")]
