@@ -93,7 +93,10 @@ def register_extensions(app: Flask) -> None:
     inline.init_app(app)
     security.init_app(app)
     from shop import search
+    from shop.catalog import storage
     from shop.impact import ledger
+
+    storage.init_app(app)
 
     search.init_app(app)
     ledger.init_app(app)

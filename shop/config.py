@@ -47,6 +47,8 @@ class Config:
     # host); one silent this long stops holding log rows back, and rebuilds if it returns.
     SEARCH_INDEX_NAME = env("SEARCH_INDEX_NAME") or socket.gethostname()
     SEARCH_INDEX_STALE_AFTER = env_int("SEARCH_INDEX_STALE_AFTER", 86400)
+    # Where media files live: "local" is the MEDIA_ROOT folder (shop.catalog.storage).
+    MEDIA_STORAGE = env("MEDIA_STORAGE", "local")
 
     BABEL_DEFAULT_LOCALE = "it"
     BABEL_DEFAULT_TIMEZONE = "Europe/Rome"
