@@ -11,7 +11,9 @@ database in one step under a read lock (WAL keeps writers going meanwhile), and 
 reads everything in one snapshot. Media files are copied after the database, so a photo
 uploaded meanwhile is in the archive even if its row is not (never the other way round;
 a file without a row is harmless). The search index is not kept: after a restore every
-index rebuilds from the restored catalog (the restore forgets all index cursors).
+index rebuilds from the restored catalog (the restore forgets all index cursors). Media are
+taken from the local folder (MEDIA_STORAGE=local); a backend that keeps files elsewhere
+(an object store) is backed up by its own means (bucket versioning, replication).
 """
 
 from __future__ import annotations
@@ -126,7 +128,7 @@ def restore_backup(file: str | os.PathLike) -> RestoreReport:
         work_dir = Path(work)
         try:
             with tarfile.open(file, "r:gz") as archive:
-                archive.extractall(work_dir, filter="data")
+                _extract(archive, work_dir)
             manifest = json.loads((work_dir / MANIFEST).read_text())
         except (OSError, tarfile.TarError, ValueError, KeyError) as exc:
             raise BackupError(f"{file} is not a readable shop backup ({exc})") from None
@@ -158,6 +160,19 @@ def restore_backup(file: str | os.PathLike) -> RestoreReport:
 
 
 # Shared --------------------------------------------------------------------------------------
+
+def _extract(archive: tarfile.TarFile, target: Path) -> None:
+    """Unpack only plain files and folders inside `target` (no links, no absolute paths)."""
+    if hasattr(tarfile, "data_filter"):  # Python 3.11.4 and later
+        archive.extractall(target, filter="data")
+        return
+    for member in archive.getmembers():
+        path = (target / member.name).resolve()
+        if not (member.isfile() or member.isdir()) or not path.is_relative_to(target.resolve()):
+            raise BackupError(f"unexpected entry in the archive: {member.name}")
+    # Every member was checked just above: plain files and folders inside the target.
+    archive.extractall(target)  # noqa: S202  # nosec B202
+
 
 def _kind(url: URL) -> str:
     backend = url.get_backend_name()
