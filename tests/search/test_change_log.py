@@ -11,6 +11,7 @@ import time
 from datetime import timedelta
 
 import pytest
+from flask import g
 from sqlalchemy import func, select, update
 
 from shop.catalog.models import Product
@@ -19,7 +20,7 @@ from shop.db import utcnow
 from shop.extensions import db
 from shop.search import changelog, query
 from shop.search.models import SearchIndexCursor, SearchUpdate
-from shop.search.queue import LocalIndex, process_queue, reindex
+from shop.search.queue import PENDING, LocalIndex, process_queue, reindex
 from shop.search.service import products_in_order
 from shop.search.store import IndexStore
 
@@ -194,3 +195,27 @@ def test_on_postgresql_a_later_insert_commits_later(small_index):
         holder.close()
     thread.join(timeout=10)
     assert done.is_set()
+
+
+def test_search_follow_applies_what_another_host_changed(small_index, runner, monkeypatch):
+    # Another host renamed a product: its commit logged the change; this host's request
+    # never ran, so nothing here drained it yet.
+    with small_index.app_context():
+        lavanda = db.session.scalar(select(Product).where(Product.slug == "lavanda"))
+        lavanda.tr("it").name = "Lavanda di collina"
+        db.session.commit()
+        g.pop(PENDING, None)
+    assert logged(small_index) == 1
+
+    def one_round_only(seconds: float) -> None:
+        raise SystemExit(0)
+
+    monkeypatch.setattr("shop.search.cli.time.sleep", one_round_only)
+    result = runner.invoke(args=["search", "follow", "--interval", "0.1"])
+    assert result.exit_code == 0, result.output
+    with small_index.app_context():
+        local = LocalIndex(small_index.config["SEARCH_INDEX_NAME"],
+                           IndexStore(small_index.config["SEARCH_INDEX_DIR"],
+                                      small_index.config["LANGUAGES"]))
+    assert slugs(small_index, local, "collina") == ["lavanda"]
+    assert logged(small_index) == 0
