@@ -68,6 +68,8 @@ def start_rebuild(name: str) -> int:
             session.add(SearchIndexCursor(name=name, position=newest, needs_rebuild=True,
                                           last_seen=utcnow()))
         else:
+            # Never back: an emptied log reads 0, and the ids the index read were committed.
+            newest = max(newest, cursor.position)
             cursor.position, cursor.needs_rebuild, cursor.last_seen = newest, True, utcnow()
         session.commit()
     return newest
