@@ -93,7 +93,10 @@ def register_extensions(app: Flask) -> None:
     inline.init_app(app)
     security.init_app(app)
     from shop import search
+    from shop.catalog import storage
     from shop.impact import ledger
+
+    storage.init_app(app)
 
     search.init_app(app)
     ledger.init_app(app)
@@ -133,6 +136,7 @@ def register_errors(app: Flask) -> None:
 
 def register_commands(app: Flask) -> None:
     from shop.accounts.cli import users_cli
+    from shop.backup import backup_cli
     from shop.catalog.cli import catalog_cli
     from shop.discounts.cli import discounts_cli
     from shop.impact.cli import impact_cli
@@ -151,3 +155,4 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(discounts_cli)
     app.cli.add_command(outbox_cli)
     app.cli.add_command(invoices_cli)
+    app.cli.add_command(backup_cli)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import socket
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,6 +43,12 @@ class Config:
     # ends; off, they wait in the queue for `flask worker` / `flask search process-queue`.
     SEARCH_INLINE_UPDATES = env("SEARCH_INLINE_UPDATES", "1") == "1"
     SEARCH_LOCK_TIMEOUT = float(env("SEARCH_LOCK_TIMEOUT", "0.25") or 0.25)
+    # Several hosts: each index reads the shared change log under its own name (unique per
+    # host); one silent this long stops holding log rows back, and rebuilds if it returns.
+    SEARCH_INDEX_NAME = env("SEARCH_INDEX_NAME") or socket.gethostname()
+    SEARCH_INDEX_STALE_AFTER = env_int("SEARCH_INDEX_STALE_AFTER", 86400)
+    # Where media files live: "local" is the MEDIA_ROOT folder (shop.catalog.storage).
+    MEDIA_STORAGE = env("MEDIA_STORAGE", "local")
 
     BABEL_DEFAULT_LOCALE = "it"
     BABEL_DEFAULT_TIMEZONE = "Europe/Rome"

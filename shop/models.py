@@ -53,4 +53,4 @@ from shop.quotes.models import (
     QuoteRequest,
     QuoteRequestItem,
 )
-from shop.search.models import SearchUpdate
+from shop.search.models import SearchIndexCursor, SearchUpdate

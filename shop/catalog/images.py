@@ -1,13 +1,13 @@
 """Product pictures for the demo catalog, drawn with Pillow, and the paths of their renditions.
 
-An original is `products/<slug>-<n>.webp` under MEDIA_ROOT (the path ProductImage stores);
-its resized copies sit beside it as `<slug>-<n>-400w.webp` and `<slug>-<n>-800w.webp`.
+An original is `products/<slug>-<n>.webp` in the media storage (the path ProductImage
+stores; shop.catalog.storage); its resized copies sit beside it as `<slug>-<n>-400w.webp`
+and `<slug>-<n>-800w.webp`.
 """
 
 from __future__ import annotations
 
-import os
-import threading
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from shop.catalog.demo_data.types import Bilingual, ProductData
 from shop.catalog.image_motifs import MOTIFS, RGB, Pen, darker, lighter, mix
+from shop.catalog.storage import media_storage
 
 RENDITION_WIDTHS = (400, 800, 1200)
 ORIGINAL_WIDTH = 1200
@@ -99,6 +100,7 @@ def rendition_path(path: str, width: int) -> str:
 
 
 def media_root() -> Path:
+    """The local media folder (MEDIA_ROOT); code that stores files uses media_storage()."""
     return Path(current_app.config["MEDIA_ROOT"])
 
 
@@ -159,31 +161,29 @@ def render(product: ProductData, *, close_up: bool = False) -> Image.Image:
 
 def _ensure_files(path: str, draw_original) -> None:
     """Write the original (drawn on demand) and every missing resized copy."""
-    root = media_root()
-    targets = {width: root / rendition_path(path, width) for width in RENDITION_WIDTHS}
-    if all(target.exists() for target in targets.values()):
+    storage = media_storage()
+    targets = {width: rendition_path(path, width) for width in RENDITION_WIDTHS}
+    missing = {width: target for width, target in targets.items() if not storage.exists(target)}
+    if not missing:
         return
-    original_file = targets[ORIGINAL_WIDTH]
-    original_file.parent.mkdir(parents=True, exist_ok=True)
-    if original_file.exists():
-        with Image.open(original_file) as stored:
-            original = stored.convert("RGB")
-    else:
+    if ORIGINAL_WIDTH in missing:
         original = draw_original()
-        _save(original, original_file)
-    for width, target in targets.items():
-        if width != ORIGINAL_WIDTH and not target.exists():
+        storage.save(targets[ORIGINAL_WIDTH], webp_bytes(original))
+    else:
+        with Image.open(io.BytesIO(storage.read(targets[ORIGINAL_WIDTH]))) as stored:
+            original = stored.convert("RGB")
+    for width, target in missing.items():
+        if width != ORIGINAL_WIDTH:
             height = round(original.height * width / original.width)
-            _save(original.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=2.0),
-                  target)
+            storage.save(target, webp_bytes(original.resize(
+                (width, height), Image.Resampling.LANCZOS, reducing_gap=2.0)))
 
 
-def _save(image: Image.Image, target: Path) -> None:
-    # Write beside the target and rename, so a reader never sees half a file; the partial
-    # name is the writer's own, so two processes drawing the same picture never collide.
-    partial = target.with_name(f"{target.name}.{os.getpid()}-{threading.get_ident()}.part")
-    image.save(partial, format="WEBP", quality=WEBP_QUALITY, method=WEBP_METHOD)
-    partial.replace(target)
+def webp_bytes(image: Image.Image, method: int = WEBP_METHOD) -> bytes:
+    """The picture encoded as the WebP file the media storage keeps."""
+    buffer = io.BytesIO()
+    image.save(buffer, format="WEBP", quality=WEBP_QUALITY, method=method)
+    return buffer.getvalue()
 
 
 def _backgrounds(product: ProductData) -> tuple[Swatch, Swatch]:

@@ -12,7 +12,6 @@ import io
 import secrets
 import warnings
 from dataclasses import dataclass
-from pathlib import Path
 
 from PIL import Image, ImageOps
 
@@ -23,17 +22,17 @@ from shop.catalog.errors import InvalidPhoto, ProductMissing
 from shop.catalog.images import (
     ORIGINAL_WIDTH,
     RENDITION_WIDTHS,
-    WEBP_QUALITY,
-    media_root,
     rendition_path,
+    webp_bytes,
 )
 from shop.catalog.models import ProductImage, ProductImageTranslation
+from shop.catalog.storage import media_storage
 from shop.extensions import db
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000  # 40 megapixels: more than any camera we expect, far less than a bomb
 MIN_WIDTH = 400
-UPLOAD_FOLDER = "photos"  # under MEDIA_ROOT; demo pictures live in products/
+UPLOAD_FOLDER = "photos"  # in the media storage; demo pictures live in products/
 # The first bytes of each accepted format: a renamed text file or an SVG has none of them.
 SIGNATURES = {
     "JPEG": (b"\xff\xd8\xff",),
@@ -105,23 +104,20 @@ def _complete(data: bytes, kind: str) -> bool:
 def write_renditions(photo: DecodedPhoto) -> str:
     """Write the photo at every rendition width under a new name; return its stored path."""
     path = f"{UPLOAD_FOLDER}/{secrets.token_hex(12)}.webp"
-    root = media_root()
-    written: list[Path] = []
+    storage = media_storage()
+    written: list[str] = []
     try:
         for width in RENDITION_WIDTHS:
-            target = root / rendition_path(path, width)
-            target.parent.mkdir(parents=True, exist_ok=True)
+            target = rendition_path(path, width)
             image = photo.image
             if width < image.width:
                 image = image.resize((width, round(image.height * width / image.width)),
                                      Image.Resampling.LANCZOS)
-            partial = target.with_name(target.name + ".part")
-            image.save(partial, format="WEBP", quality=WEBP_QUALITY, method=4)
-            partial.replace(target)
+            storage.save(target, webp_bytes(image, method=4))
             written.append(target)
     except OSError:
-        for file in written:
-            file.unlink(missing_ok=True)
+        for target in written:
+            storage.delete(target)
         raise
     return path
 
@@ -130,9 +126,9 @@ def delete_files(path: str) -> None:
     """Remove an uploaded photo's files (demo pictures are left alone)."""
     if not path.startswith(UPLOAD_FOLDER + "/"):
         return
-    root = media_root()
+    storage = media_storage()
     for width in RENDITION_WIDTHS:
-        (root / rendition_path(path, width)).unlink(missing_ok=True)
+        storage.delete(rendition_path(path, width))
 
 
 def image_state(image: ProductImage) -> dict:

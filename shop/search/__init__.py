@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from shop.search.queue import current_store, process_queue, reindex
+from shop.search.queue import current_index, current_store, process_queue, reindex
 
 
 def init_app(app: Flask) -> None:
@@ -18,4 +18,4 @@ def init_app(app: Flask) -> None:
     app.teardown_appcontext(queue.drain_after_commit)
 
 
-__all__ = ["current_store", "init_app", "process_queue", "reindex"]
+__all__ = ["current_index", "current_store", "init_app", "process_queue", "reindex"]

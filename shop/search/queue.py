@@ -1,14 +1,19 @@
-"""Keeping the index current: catalog changes are queued with the change, applied after commit.
+"""Keeping the index current: catalog changes are logged with the change, applied after commit.
 
 1. While a session flushes products, variants, stock, cooperatives, categories or their
-   translations, a `search_update` row naming what changed is inserted in the same
-   transaction. A rolled-back change leaves no row; a committed one always leaves one.
+   translations, what changed is noted on the session; when the transaction commits, one
+   `search_update` row per change is inserted just before the commit, in the same
+   transaction (under the log's commit lock, so ids follow commit order: see
+   shop.search.changelog). A rolled-back change leaves no row; a committed one always does.
 2. After the commit, the app context's teardown (the end of a request or of a CLI command)
-   drains the queue: under the index's writer lock it reads the rows and the products they
-   name, writes the documents, commits the index and only then deletes the rows.
-3. If another process holds the lock, the rows stay queued. The holder looks at the queue
-   again after releasing the lock, and `flask search process-queue` (or the worker) catches
-   whatever is left, so a busy index delays an update but never loses it or shows an error.
+   applies the log to this host's index: under the index's writer lock it reads the rows
+   past the index's cursor and the products they name, writes the documents, commits the
+   index and only then moves the cursor. Rows every live index has passed are pruned.
+3. If another process holds the lock, the rows wait. The holder looks at the log again
+   after each batch, and `flask search process-queue` (or the worker, or `flask search
+   follow` on a host without the worker) catches whatever is left, so a busy index delays
+   an update but never loses it or shows an error. Other hosts' indexes follow the same
+   rows through their own cursors.
 
 Documents are read from the database after the lock is taken, so drains apply changes in
 the order they take the lock and an older snapshot can never overwrite a newer one.
@@ -18,9 +23,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import timedelta
 
 from flask import current_app, g, has_app_context
-from sqlalchemy import delete, event, insert, inspect, select
+from sqlalchemy import event, func, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from shop.catalog.models import (
@@ -33,9 +40,10 @@ from shop.catalog.models import (
     Variant,
     VariantTranslation,
 )
+from shop.db import utcnow
 from shop.extensions import db
 from shop.inventory.models import Stock
-from shop.search import indexer
+from shop.search import changelog, indexer
 from shop.search.models import SearchUpdate, UpdateKind
 from shop.search.store import IndexBusy, IndexStore
 
@@ -46,7 +54,7 @@ BATCH_SIZE = 200
 DEFAULT_LOCK_TIMEOUT = 0.25
 REBUILD_LOCK_TIMEOUT = 120.0
 
-# session.info keys: what this transaction queued already, and whether it queued anything.
+# session.info keys: the changes this transaction will log, and whether its commit logged any.
 _QUEUED = "search_queued_keys"
 _WROTE = "search_wrote_rows"
 # flask.g key: a transaction of this app context committed queue rows.
@@ -76,14 +84,31 @@ def current_store() -> IndexStore:
     return stores[key]
 
 
+@dataclass(frozen=True)
+class LocalIndex:
+    """One index following the change log: its name in the cursor table and its directory."""
+
+    name: str
+    store: IndexStore
+
+
+def current_index() -> LocalIndex:
+    """This host's index, as the configuration names it."""
+    return LocalIndex(current_app.config["SEARCH_INDEX_NAME"], current_store())
+
+
+def stale_after() -> timedelta:
+    return timedelta(seconds=current_app.config["SEARCH_INDEX_STALE_AFTER"])
+
+
 # Collecting changes -------------------------------------------------------------------------
 
 def register_listeners() -> None:
     """Listen to every session (idempotent): queue rows during flushes, flag commits."""
     for name, listener in (("after_flush", _queue_flushed_changes),
                            ("do_orm_execute", _queue_bulk_changes),
+                           ("before_commit", _log_before_commit),
                            ("after_commit", _flag_committed),
-                           ("after_soft_rollback", _forget_rolled_back),
                            ("after_transaction_end", _forget_transaction)):
         if not event.contains(Session, name, listener):
             event.listen(Session, name, listener)
@@ -157,13 +182,32 @@ def _queue_bulk_changes(state) -> None:
 
 
 def _write_rows(session: Session, keys: set[tuple[str, int]]) -> None:
-    queued = session.info.setdefault(_QUEUED, set())
-    fresh = keys - queued
-    if not fresh:
+    """Note changes for the log; the rows are written when the transaction commits."""
+    if keys:
+        session.info.setdefault(_QUEUED, set()).update(keys)
+
+
+def pending_changes(session: Session) -> set[tuple[str, int]]:
+    """The changes the session's transaction will log if it commits."""
+    return set(session.info.get(_QUEUED, ()))
+
+
+def _log_before_commit(session: Session) -> None:
+    """Insert the transaction's log rows last, under the commit lock, so ids follow commits.
+
+    Changes noted in a savepoint that was rolled back are still logged: applying a
+    product that did not change costs a document write, never a wrong result.
+    """
+    if session.in_nested_transaction():
+        return  # a savepoint: the outer commit logs everything
+    session.flush()  # the commit flushes after this hook: collect that flush's changes too
+    keys = session.info.pop(_QUEUED, None)
+    if not keys:
         return
-    session.connection().execute(
-        insert(SearchUpdate), [{"kind": str(kind), "key": key} for kind, key in sorted(fresh)])
-    queued.update(fresh)
+    connection = session.connection()
+    changelog.lock_for_commit(connection)
+    connection.execute(
+        insert(SearchUpdate), [{"kind": str(kind), "key": key} for kind, key in sorted(keys)])
     session.info[_WROTE] = True
 
 
@@ -171,13 +215,6 @@ def _flag_committed(session: Session) -> None:
     # No SQL may run here; the drain happens when the app context ends.
     if session.info.pop(_WROTE, False) and has_app_context():
         setattr(g, PENDING, True)
-
-
-def _forget_rolled_back(session: Session, previous_transaction) -> None:
-    # Rows inserted in a rolled-back savepoint are gone: let a later flush queue them again.
-    session.info.pop(_QUEUED, None)
-    if previous_transaction.parent is None:
-        session.info.pop(_WROTE, None)
 
 
 def _forget_transaction(session: Session, transaction) -> None:
@@ -201,43 +238,47 @@ def drain_after_commit(exc: BaseException | None = None) -> None:
         log.exception("search: index update failed, the changes stay queued")
 
 
-def process_queue(limit: int | None = None, *, timeout: float = DEFAULT_LOCK_TIMEOUT) -> int:
-    """Apply queued catalog changes to the index; return how many queue rows were applied.
+def process_queue(limit: int | None = None, *, timeout: float = DEFAULT_LOCK_TIMEOUT,
+                  index: LocalIndex | None = None) -> int:
+    """Apply logged catalog changes to this host's index; return how many log rows it read.
 
-    Works in batches until the queue is empty, `limit` rows are done, or another writer
-    holds the index for longer than `timeout` seconds (then the rows wait, unharmed).
+    Works in batches until the index has read the whole log, `limit` rows are done, or
+    another writer holds the index for longer than `timeout` seconds (then the rows wait,
+    unharmed). An index without a cursor, marked for a rebuild or missing on disk is
+    rebuilt from the catalog first. Each move of the cursor also prunes the rows every
+    live index has read.
     """
-    store = current_store()
+    index = index or current_index()
     done = 0
+    rebuilt = False
     while limit is None or done < limit:
         size = BATCH_SIZE if limit is None else min(BATCH_SIZE, limit - done)
         try:
-            applied = _apply_batch(store, size, timeout)
+            batch = _apply_batch(index, size, timeout)
         except IndexBusy:
-            log.info("search: index busy, queued changes wait for the next drain")
+            log.info("search: index busy, logged changes wait for the next drain")
             break
-        if not applied:
+        done += batch.rows
+        if batch.rebuilt and rebuilt:
+            break  # the cursor vanished again meanwhile (`search forget`): leave it be
+        rebuilt = rebuilt or batch.rebuilt
+        if not batch.rows and not batch.rebuilt:
             break
-        _delete_rows(applied)
-        done += len(applied)
     return done
 
 
 def reindex(progress: Callable[[int], None] | None = None,
-            timeout: float = REBUILD_LOCK_TIMEOUT, processes: int = 1) -> indexer.RebuildReport:
+            timeout: float = REBUILD_LOCK_TIMEOUT, processes: int = 1,
+            index: LocalIndex | None = None) -> indexer.RebuildReport:
     """Rebuild the whole index aside and swap it in, then apply what changed meanwhile.
 
     `processes` > 1 writes the index in that many forked processes (see
     shop.search.segments); only for a command line, never inside a threaded server.
     """
-    store = current_store()
-    with store.writer_lock(timeout), Session(db.engine) as session:
-        # Queued before the rebuild reads the catalog: the new index will contain these.
-        covered = list(session.scalars(select(SearchUpdate.id)))
-        report = indexer.rebuild(store, session, progress=progress, processes=processes)
-        session.rollback()
-    _delete_rows(covered)
-    process_queue(timeout=timeout)
+    index = index or current_index()
+    with index.store.writer_lock(timeout):
+        report, _ = _rebuild(index, progress=progress, processes=processes)
+    process_queue(timeout=timeout, index=index)
     return report
 
 
@@ -246,21 +287,59 @@ def count_products_to_index() -> int:
         return indexer.count_active(session)
 
 
-def _apply_batch(store: IndexStore, size: int, timeout: float) -> list[int]:
-    with store.writer_lock(timeout), Session(db.engine) as session:
-        rows = session.execute(
-            select(SearchUpdate.id, SearchUpdate.kind, SearchUpdate.key)
-            .order_by(SearchUpdate.id).limit(size)).all()
-        if not rows:
-            return []
-        ix = store.open()
-        if ix is None:
-            log.warning("search: no usable index in %s, building it", store.root)
-            indexer.rebuild(store, session)
-        else:
-            indexer.apply_changes(ix, store.languages, session, affected_products(session, rows))
+@dataclass(frozen=True)
+class Batch:
+    rows: int  # log rows the index read
+    rebuilt: bool = False
+
+
+def _rebuild(index: LocalIndex, progress: Callable[[int], None] | None = None,
+             processes: int = 1) -> tuple[indexer.RebuildReport, int]:
+    """With the writer lock held: rebuild from the catalog; (report, log rows it covers)."""
+    with Session(db.engine) as session:
+        cursor = changelog.cursor_of(session, index.name)
+        since = cursor.position if cursor is not None and not cursor.needs_rebuild else 0
         session.rollback()
-    return [row.id for row in rows]
+    # The cursor is placed before the catalog is read: every change up to it is in what
+    # the rebuild reads, and the rows after it are kept for this index.
+    newest = changelog.start_rebuild(index.name)
+    with Session(db.engine) as session:
+        covered = session.scalar(select(func.count()).select_from(SearchUpdate).where(
+            SearchUpdate.id > since, SearchUpdate.id <= newest)) or 0
+        report = indexer.rebuild(index.store, session, progress=progress, processes=processes)
+        session.rollback()
+    changelog.finish_rebuild(index.name, stale_after())
+    return report, covered
+
+
+def _apply_batch(index: LocalIndex, size: int, timeout: float) -> Batch:
+    with index.store.writer_lock(timeout):
+        with Session(db.engine) as session:
+            cursor = changelog.cursor_of(session, index.name)
+            ix = index.store.open()
+            if cursor is None or cursor.needs_rebuild or ix is None:
+                reason = ("not registered" if cursor is None else
+                          "too far behind the log" if cursor.needs_rebuild else "missing")
+                session.rollback()
+                log.warning("search: index %s in %s is %s, rebuilding it",
+                            index.name, index.store.root, reason)
+                _, covered = _rebuild(index)
+                return Batch(covered, rebuilt=True)
+            position, last_seen = cursor.position, cursor.last_seen
+            rows = session.execute(
+                select(SearchUpdate.id, SearchUpdate.kind, SearchUpdate.key)
+                .where(SearchUpdate.id > position)
+                .order_by(SearchUpdate.id).limit(size)).all()
+            if rows:
+                indexer.apply_changes(ix, index.store.languages, session,
+                                      affected_products(session, rows))
+            session.rollback()
+        if not rows:
+            if utcnow() - last_seen > changelog.TOUCH_EVERY:
+                changelog.touch(index.name, stale_after())  # idle, but alive
+            return Batch(0)
+        changelog.advance(index.name, rows[-1].id, stale_after())
+    return Batch(len(rows))
 
 
 def affected_products(session: Session, rows: Iterable) -> set[int]:
@@ -276,9 +355,3 @@ def affected_products(session: Session, rows: Iterable) -> set[int]:
         if keys.get(kind):
             products.update(session.scalars(select(wanted).where(column.in_(keys[kind]))))
     return products
-
-
-def _delete_rows(ids: list[int]) -> None:
-    with Session(db.engine) as session, session.begin():
-        for start in range(0, len(ids), 500):
-            session.execute(delete(SearchUpdate).where(SearchUpdate.id.in_(ids[start:start + 500])))

@@ -13,7 +13,6 @@ from flask import (
     redirect,
     render_template,
     request,
-    send_from_directory,
     url_for,
 )
 from sqlalchemy import text
@@ -150,8 +149,9 @@ def impact_ledger():
 @bp.get("/media/<path:filename>")
 def media(filename: str):
     """Serve an uploaded or generated image (a front server does this in production)."""
-    response = send_from_directory(current_app.config["MEDIA_ROOT"], filename, max_age=86400 * 30)
-    return response
+    from shop.catalog.storage import media_storage
+
+    return media_storage().serve(filename)
 
 
 def absolute(path: str) -> str:

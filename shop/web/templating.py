@@ -92,15 +92,17 @@ def account_home_url(user) -> str:
 
 def media_url(path: str, width: int | None = None) -> str:
     from shop.catalog.images import rendition_path
+    from shop.catalog.storage import media_storage
 
-    return url_for("root.media", filename=rendition_path(path, width) if width else path)
+    return media_storage().url(rendition_path(path, width) if width else path)
 
 
 def srcset(path: str) -> str:
     from shop.catalog.images import RENDITION_WIDTHS, rendition_path
+    from shop.catalog.storage import media_storage
 
-    return ", ".join(f"{url_for('root.media', filename=rendition_path(path, w))} {w}w"
-                     for w in RENDITION_WIDTHS)
+    storage = media_storage()
+    return ", ".join(f"{storage.url(rendition_path(path, w))} {w}w" for w in RENDITION_WIDTHS)
 
 
 # Names url_for() takes for itself: a query parameter with one of them would change what
