@@ -8,7 +8,6 @@ from flask import (
     abort,
     current_app,
     flash,
-    g,
     redirect,
     render_template,
     request,
@@ -22,6 +21,7 @@ from shop.catalog.services import list_cooperatives
 from shop.db import utcnow
 from shop.extensions import db
 from shop.fulfilment.routing import local_date
+from shop.i18n import current_lang
 from shop.quotes import conversion, pricing, workflow
 from shop.quotes import services as quotes
 from shop.quotes.errors import (
@@ -218,7 +218,7 @@ def quote_company_terms(company_id: int):
 
 def _year_statement(company_id: int, year: int):
     try:
-        return staff_year_statement(current_user, company_id, year, g.lang)
+        return staff_year_statement(current_user, company_id, year, current_lang())
     except QuoteNotFound:
         abort(404)
 
