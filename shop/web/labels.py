@@ -26,7 +26,7 @@ RECOVERED_MATERIALS = {
     "paper": _l("recovered paper"),
     "food": _l("surplus ingredients"),
     "compost": _l("recycled pots and compost"),
-    "none": _l("no recovered material"),
+    "none": _l("recovered material"),  # no particular kind (or none recovered)
 }
 
 EVENT_STATUSES = {

@@ -60,3 +60,16 @@ def test_the_review_figures_are_the_placed_orders_snapshots_in_italian(app, clie
         assert impact.by_cooperative[goods.filo_id].materials == {"fabric": 1200}
         assert [(line.impact_minutes_per_unit, line.recovered_grams_per_unit,
                  line.recovered_material) for line in order.lines] == [(90, 400, "fabric")]
+
+
+def test_materials_are_named_for_people(app):
+    from shop.web.labels import materials_text
+
+    with app.test_request_context("/it/"):
+        from flask_babel import force_locale
+
+        with force_locale("it"):
+            assert materials_text([("wood", 2200), ("none", 800), ("paper", 0)], "it") == (
+                "2,2 kg di legno recuperato, 800 g di materiale recuperato")
+        with force_locale("en"):
+            assert materials_text([("food", 1500)], "en") == "1.5 kg of surplus ingredients"

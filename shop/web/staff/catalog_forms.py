@@ -131,7 +131,8 @@ class ProductForm(FlaskForm):
         validators=[InputRequired(), NumberRange(min=0, max=1_000_000)])
     recovered_material = SelectField(
         _l("Kind of recovered material"), default=RecoveredMaterial.NONE.value,
-        choices=[C(m.value, labels.RECOVERED_MATERIALS[m.value]) for m in RecoveredMaterial])
+        choices=[C(m.value, labels.RECOVERED_MATERIALS[m.value] if m != RecoveredMaterial.NONE
+                   else _l("None, or another kind")) for m in RecoveredMaterial])
     featured = BooleanField(_l("Feature on the home page"))
     people_named = StringField(_l("First names the texts mention"),
                                validators=[Length(max=300), first_names_only])
