@@ -31,6 +31,7 @@ from shop.catalog.models import (
     Product,
     ProductStatus,
     ProductTranslation,
+    RecoveredMaterial,
     Variant,
     VariantTranslation,
 )
@@ -44,7 +45,7 @@ VAT_RATES_BP = (2200, 1000, 500, 400)  # the Italian rates: ordinary, reduced, s
 PRODUCT_TEXTS = ("name", "description", "origin_story", "materials")
 PRODUCT_FIELDS = ("status", "cooperative_id", "category_id", "vat_rate_bp", "made_to_order",
                   "lead_time_days", "impact_minutes_per_unit", "recovered_grams_per_unit",
-                  "featured", "people_named")
+                  "recovered_material", "featured", "people_named")
 VARIANT_FIELDS = ("sku", "price_cents", "weight_grams", "active")
 
 
@@ -60,6 +61,7 @@ class ProductInput:
     lead_time_days: int | None = None
     impact_minutes_per_unit: int = 0
     recovered_grams_per_unit: int = 0
+    recovered_material: str = RecoveredMaterial.NONE
     featured: bool = False
     people_named: str = ""
     texts: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -283,6 +285,7 @@ def _apply_product(product: Product, data: ProductInput) -> None:
     product.lead_time_days = data.lead_time_days if data.made_to_order else None
     product.impact_minutes_per_unit = data.impact_minutes_per_unit
     product.recovered_grams_per_unit = data.recovered_grams_per_unit
+    product.recovered_material = RecoveredMaterial(data.recovered_material)
     product.featured = data.featured
     product.people_named = ", ".join(parse_names(data.people_named))
     by_locale = {t.locale: t for t in product.translations}

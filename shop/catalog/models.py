@@ -35,6 +35,31 @@ class Craft(enum.StrEnum):
     PLANTS = "plants"
 
 
+class RecoveredMaterial(enum.StrEnum):
+    """What kind of material a product's recovered grams are (saved from waste)."""
+
+    FABRIC = "fabric"
+    WOOD = "wood"
+    PAPER = "paper"
+    FOOD = "food"  # surplus ingredients
+    COMPOST = "compost"  # recycled pots and compost
+    NONE = "none"
+
+
+# The usual material of each craft: the default for a new product of its cooperative.
+CRAFT_MATERIALS = {
+    Craft.TAILORING: RecoveredMaterial.FABRIC,
+    Craft.BAKERY: RecoveredMaterial.FOOD,
+    Craft.PRINT: RecoveredMaterial.PAPER,
+    Craft.CARPENTRY: RecoveredMaterial.WOOD,
+    Craft.PLANTS: RecoveredMaterial.COMPOST,
+}
+
+
+def craft_material(craft: str) -> RecoveredMaterial:
+    return CRAFT_MATERIALS.get(craft, RecoveredMaterial.NONE)
+
+
 class ProductStatus(enum.StrEnum):
     DRAFT = "draft"
     ACTIVE = "active"
@@ -131,6 +156,8 @@ class Product(TranslatedMixin, db.Model):
     lead_time_days: Mapped[int | None] = mapped_column(Integer)
     impact_minutes_per_unit: Mapped[int] = mapped_column(Integer, default=0)
     recovered_grams_per_unit: Mapped[int] = mapped_column(Integer, default=0)
+    recovered_material: Mapped[str] = mapped_column(String(12), default=RecoveredMaterial.NONE,
+                                                    server_default="none")
     featured: Mapped[bool] = mapped_column(Boolean, default=False)
     # First names the origin story mentions, comma-separated: each needs a consent record.
     people_named: Mapped[str] = mapped_column(String(300), default="", server_default="")

@@ -34,8 +34,10 @@ from shop.catalog.models import (
     ProductImageTranslation,
     ProductStatus,
     ProductTranslation,
+    RecoveredMaterial,
     Variant,
     VariantTranslation,
+    craft_material,
 )
 from shop.checkout.defaults import ensure_default_shipping_methods
 from shop.db import utcnow
@@ -178,6 +180,14 @@ def _upsert_location(code: str, name: str, kind: LocationKind,
     return location
 
 
+def _material(data: ProductData, cooperative: Cooperative) -> str:
+    if data.recovered_material:
+        return data.recovered_material
+    if not data.recovered_grams_per_unit:
+        return RecoveredMaterial.NONE.value
+    return craft_material(cooperative.craft).value
+
+
 def _upsert_product(data: ProductData, category: Category, cooperative: Cooperative,
                     now) -> Product:
     product = _find_or_add(Product, slug=data.slug)
@@ -188,7 +198,8 @@ def _upsert_product(data: ProductData, category: Category, cooperative: Cooperat
             status=ProductStatus.ACTIVE.value, vat_rate_bp=data.vat_rate_bp,
             made_to_order=data.made_to_order, lead_time_days=data.lead_time_days,
             impact_minutes_per_unit=data.impact_minutes_per_unit,
-            recovered_grams_per_unit=data.recovered_grams_per_unit, featured=data.featured)
+            recovered_grams_per_unit=data.recovered_grams_per_unit, featured=data.featured,
+            recovered_material=_material(data, cooperative))
     for locale in LOCALES:
         _assign(_translation(product, ProductTranslation, locale),
                 name=data.name.get(locale), description=data.description.get(locale),

@@ -7,7 +7,7 @@ from datetime import date
 
 from sqlalchemy import select
 
-from shop.accounts.access import staff_actor
+from shop.accounts.access import require_admin, staff_actor
 from shop.audit.services import record
 from shop.catalog.editing import LOCALES, get_product
 from shop.catalog.errors import CooperativeNotFound, NotPublishable
@@ -96,6 +96,35 @@ def update_cooperative(user, cooperative_id: int, data: CooperativeInput) -> Coo
         raise NotPublishable(missing, words)
     record("cooperative.update", "cooperative", coop.id, before=before,
            after=cooperative_state(coop), summary=coop.name)
+    db.session.flush()
+    return coop
+
+
+def update_impact_method(user, cooperative_id: int, methods: dict[str, str]) -> Cooperative:
+    """Save how the cooperative measures its impact figures, per language (admins only).
+
+    The text is public (impact page, statements): it names no crime or sentence.
+    """
+    require_admin(user)
+    coop = get_cooperative(user, cooperative_id)
+    by_locale = {t.locale: t for t in coop.translations}
+    before = {locale: (by_locale[locale].impact_method if locale in by_locale else "")
+              for locale in LOCALES}
+    for locale in LOCALES:
+        row = by_locale.get(locale)
+        if row is None:
+            row = CooperativeTranslation(locale=locale, tagline="", story="")
+            coop.translations.append(row)
+        text = (methods.get(locale) or "").strip()
+        if row.impact_method != text:
+            row.impact_method = text
+    words = forbidden_words([t.impact_method for t in coop.translations])
+    if words:
+        raise NotPublishable((), words)
+    after = {t.locale: t.impact_method for t in coop.translations if t.locale in LOCALES}
+    if after != before:
+        record("cooperative.impact_method", "cooperative", coop.id, before=before,
+               after=after, summary=coop.name)
     db.session.flush()
     return coop
 

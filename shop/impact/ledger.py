@@ -194,6 +194,8 @@ def _snapshot_line(session, line) -> None:
         session.get(Product, line.product_id) if line.product_id else None)
     line.impact_minutes_per_unit = product.impact_minutes_per_unit if product else 0
     line.recovered_grams_per_unit = product.recovered_grams_per_unit if product else 0
+    if line.recovered_material is None:
+        line.recovered_material = product.recovered_material if product else "none"
 
 
 def init_app(app) -> None:

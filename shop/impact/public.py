@@ -29,6 +29,8 @@ class CoopFigures:
     minutes: int
     grams: int
     orders: int
+    # Kinds of the material recovered (RecoveredMaterial values), as the lines snapshotted.
+    materials: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,9 @@ def _compute(seq: int, digest: str, today: date) -> PublicImpact:
         .outerjoin(ImpactEntryLine, ImpactEntryLine.cooperative_id == Cooperative.id)
         .outerjoin(ImpactEntry, ImpactEntry.id == ImpactEntryLine.entry_id)
         .group_by(Cooperative.id).order_by(Cooperative.name)).all()
-    coops = [CoopFigures(r[0], r[1], r[2], r[3], r[4], int(r[5]), int(r[6]), int(r[7]))
+    kinds = materials_by_cooperative()
+    coops = [CoopFigures(r[0], r[1], r[2], r[3], r[4], int(r[5]), int(r[6]), int(r[7]),
+                         tuple(sorted(kinds.get(r[0], ()))))
              for r in rows]
     months = last_months(today)
     start = months[0]
@@ -100,6 +104,22 @@ def _compute(seq: int, digest: str, today: date) -> PublicImpact:
         minutes=sum(c.minutes for c in coops), grams=sum(c.grams for c in coops),
         orders=int(orders), cooperatives=coops,
         months=[MonthFigures(m, *by_month.get((m.year, m.month), (0, 0))) for m in months])
+
+
+def materials_by_cooperative(order_ids=None) -> dict[int, set[str]]:
+    """The kinds of material the counted orders' lines recovered, per cooperative."""
+    from shop.orders.models import OrderLine
+
+    counted = select(ImpactEntry.order_id).where(ImpactEntry.kind == "order")
+    if order_ids is not None:
+        counted = counted.where(ImpactEntry.order_id.in_(order_ids))
+    kinds: dict[int, set[str]] = {}
+    for cooperative_id, kind in db.session.execute(
+            select(OrderLine.cooperative_id, OrderLine.recovered_material).distinct()
+            .where(OrderLine.order_id.in_(counted), OrderLine.bundle_line_id.is_(None),
+                   OrderLine.recovered_grams_per_unit > 0)):
+        kinds.setdefault(cooperative_id, set()).add(kind or "none")
+    return kinds
 
 
 def public_impact_head() -> tuple[int, str]:

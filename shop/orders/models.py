@@ -145,6 +145,7 @@ class OrderLine(db.Model):
     # shop.impact.ledger at the line's first flush, whichever path writes the line.
     impact_minutes_per_unit: Mapped[int | None] = mapped_column(Integer)
     recovered_grams_per_unit: Mapped[int | None] = mapped_column(Integer)
+    recovered_material: Mapped[str | None] = mapped_column(String(12))
     # A part of a gift box: the box's line, and this part's share of the box's price (for the
     # whole line, VAT included), split by list prices when the order was placed.
     bundle_line_id: Mapped[int | None] = mapped_column(

@@ -116,6 +116,8 @@ ACCESS.update({
     # A company contact's own company
     "storefront.account_company": frozenset({COMPANY}),
     "storefront.account_company_reorder": frozenset({COMPANY}),
+    "storefront.account_company_impact": frozenset({COMPANY}),
+    "storefront.account_company_impact_pdf": frozenset({COMPANY}),
     # Cooperative members: their own sign-in codes, their own workshop's transfers and slips
     "coop.security": MEMBERS,
     "coop.security_enable": MEMBERS,
@@ -133,6 +135,7 @@ ACCESS.update({
     "staff.account_reactivate": ADMINS,
     "staff.audit_list": ADMINS,
     "staff.audit_csv": ADMINS,
+    "staff.cooperative_impact_method": ADMINS,
 })
 
 # Everything else in the staff area: the back office of every member of staff.
@@ -153,6 +156,7 @@ ACCESS.update(dict.fromkeys((
     "staff.product_list", "staff.product_new", "staff.product_photo_add",
     "staff.product_photo_delete", "staff.product_photo_edit", "staff.product_photo_move",
     "staff.product_status", "staff.product_variant_edit", "staff.product_variant_new",
+    "staff.quote_company_impact", "staff.quote_company_impact_pdf",
     "staff.quote_company_terms", "staff.quote_detail", "staff.quote_draft",
     "staff.quote_invite", "staff.quote_list", "staff.quote_logo", "staff.quote_review",
     "staff.quote_send", "staff.quote_transfer_received", "staff.statement_csv",

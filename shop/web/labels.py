@@ -1,6 +1,9 @@
 """Translated names for the values the domains store as codes."""
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+
+from shop.units import weight
 
 INSTITUTES = {
     "san_vittore": _l("San Vittore prison"),
@@ -16,13 +19,14 @@ CRAFTS = {
     "plants": _l("Plants and gardens"),
 }
 
-# What the material a product saves from waste is, by the workshop's craft.
+# The kinds of material a product saves from waste (shop.catalog.models.RecoveredMaterial).
 RECOVERED_MATERIALS = {
-    "tailoring": _l("recovered fabric"),
-    "bakery": _l("surplus ingredients"),
-    "print": _l("recovered paper"),
-    "carpentry": _l("recovered wood"),
-    "plants": _l("recycled pots and compost"),
+    "fabric": _l("recovered fabric"),
+    "wood": _l("recovered wood"),
+    "paper": _l("recovered paper"),
+    "food": _l("surplus ingredients"),
+    "compost": _l("recycled pots and compost"),
+    "none": _l("recovered material"),  # no particular kind (or none recovered)
 }
 
 EVENT_STATUSES = {
@@ -154,6 +158,7 @@ AUDIT_ACTIONS = {
     "invitation.accept": _l("Invitation accepted"),
     "fulfilment.advance": _l("Order part moved on"),
     "stock.adjust": _l("Stock corrected"),
+    "cooperative.impact_method": _l("Impact method changed"),
 }
 
 AUDIT_ENTITIES = {
@@ -205,3 +210,10 @@ def fulfilment_progress(fulfilment) -> str:
     if fulfilment.destination == "store":
         return label(PICKUP_PART_PROGRESS, fulfilment.status)
     return label(FULFILMENT_PROGRESS, fulfilment.status)
+
+
+def materials_text(materials, locale: str) -> str:
+    """(kind, grams) pairs for people: '1,2 kg di tessuto recuperato, 300 g di …'."""
+    return ", ".join(_("%(weight)s of %(material)s", weight=weight(grams, locale),
+                       material=label(RECOVERED_MATERIALS, kind))
+                     for kind, grams in materials if grams)

@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from shop.fulfilment.carriers import tracking_url
 from shop.i18n import current_lang, format_money, format_number
-from shop.impact.figures import order_impact_rows
+from shop.impact.figures import cart_impact_rows, order_impact_rows
 from shop.store_hours import opening_rows, opening_summary, schema_org_hours
 from shop.units import weight, work_time
 from shop.urls import absolute
@@ -55,8 +55,10 @@ def init_app(app: Flask) -> None:
         current_lang=current_lang,
         work_time=lambda minutes: work_time(minutes, current_lang()),
         order_impact_rows=order_impact_rows,
+        cart_impact_rows=cart_impact_rows,
+        materials_text=lambda materials: labels.materials_text(materials, current_lang()),
         event_status_label=lambda code: labels.label(labels.EVENT_STATUSES, code),
-        recovered_material_label=lambda craft: labels.label(labels.RECOVERED_MATERIALS, craft),
+        recovered_material_label=lambda kind: labels.label(labels.RECOVERED_MATERIALS, kind),
         weight=lambda grams: weight(grams, current_lang()),
         staff_nav=staff_nav,
         store_hours=lambda: opening_rows(current_lang()),

@@ -42,11 +42,11 @@ def test_the_order_page_and_confirmation_show_what_the_order_funds(app, client, 
     page = text_of(client.get(f"/en/orders/{token}").get_data(as_text=True))
     assert ("What your order funds 5 hours and 30 minutes of paid work in the prison workshops and "
             "2.6 kg of material recovered.") in page
-    assert "Filo Dritto : 3 hours · 800 g recovered" in page
-    assert "Legno Buono : 2 hours and 30 minutes · 1.8 kg recovered" in page
+    assert "Filo Dritto : 3 hours · 800 g of recovered fabric" in page
+    assert "Legno Buono : 2 hours and 30 minutes · 1.8 kg of recovered wood" in page
 
     with app.app_context():
         mail = db.session.scalar(select(OutboxMessage).where(
             OutboxMessage.kind == "order_confirmation"))
-    assert "- Filo Dritto: 3 hours, 800 g recovered" in mail.body_text
+    assert "- Filo Dritto: 3 hours, 800 g of recovered fabric" in mail.body_text
     assert "5 hours and 30 minutes of paid work in the prison workshops" in mail.body_html

@@ -63,7 +63,8 @@ MISSING_OBJECTS = {"transfer_id", "consent_id", "code_id", "event_id", "invoice_
                    "credit_note_id", "item_id",
                    "image_id", "request_id", "company_id"}
 # The world's company contact belongs to no company, and the world has no counter sale.
-NO_OBJECT_FOR = {"storefront.account_company", "staff.pos_receipt"}
+NO_OBJECT_FOR = {"storefront.account_company", "storefront.account_company_impact",
+                 "storefront.account_company_impact_pdf", "staff.pos_receipt"}
 HOW_TO_ADD = (
     "Add each to ACCESS in shop/web/access_map.py with the roles that may reach it "
     "(EVERYONE, SIGNED_IN, MEMBERS, OWN_COOP, STAFF_AREA, ADMINS or your own set); if its URL "

@@ -78,6 +78,8 @@ class ProductData:
     lead_time_days: int | None = None
     featured: bool = False
     extra_images: int = field(default=0)
+    # The kind of the recovered grams; None: the usual one of the cooperative's craft.
+    recovered_material: str | None = None
 
 
 def label(it: str, en: str | None = None) -> Bilingual:

@@ -26,7 +26,7 @@ from wtforms.validators import (
 )
 
 from shop.catalog.editing import VAT_RATES_BP
-from shop.catalog.models import Craft, Institute, ProductStatus
+from shop.catalog.models import Craft, Institute, ProductStatus, RecoveredMaterial
 from shop.catalog.privacy import invalid_names, parse_names
 from shop.fulfilment.services import today_local
 from shop.money import PriceFormatError, parse_price_cents
@@ -129,6 +129,10 @@ class ProductForm(FlaskForm):
     recovered_grams_per_unit = IntegerField(
         _l("Grams of recovered material per piece"), default=0,
         validators=[InputRequired(), NumberRange(min=0, max=1_000_000)])
+    recovered_material = SelectField(
+        _l("Kind of recovered material"), default=RecoveredMaterial.NONE.value,
+        choices=[C(m.value, labels.RECOVERED_MATERIALS[m.value] if m != RecoveredMaterial.NONE
+                   else _l("None, or another kind")) for m in RecoveredMaterial])
     featured = BooleanField(_l("Feature on the home page"))
     people_named = StringField(_l("First names the texts mention"),
                                validators=[Length(max=300), first_names_only])
@@ -240,6 +244,15 @@ class CooperativeForm(FlaskForm):
     def validate_commission(self, field) -> None:
         if field.cents is not None and field.cents > 10_000:
             raise ValidationError(_l("A commission is between 0 and 100 percent."))
+
+
+class ImpactMethodForm(FlaskForm):
+    """How the cooperative measures minutes of work and grams recovered (public text)."""
+
+    impact_method_it = TextAreaField(_l("How the figures are measured, in Italian"),
+                                     validators=[Length(max=2000)])
+    impact_method_en = TextAreaField(_l("How the figures are measured, in English"),
+                                     validators=[Length(max=2000)])
 
 
 class ConsentForm(FlaskForm):

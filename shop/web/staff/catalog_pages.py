@@ -67,6 +67,7 @@ def product_input(form: ProductForm) -> editing.ProductInput:
         made_to_order=form.made_to_order.data, lead_time_days=form.lead_time_days.data,
         impact_minutes_per_unit=form.impact_minutes_per_unit.data,
         recovered_grams_per_unit=form.recovered_grams_per_unit.data,
+        recovered_material=form.recovered_material.data,
         featured=form.featured.data, people_named=form.people_named.data or "",
         texts=form.texts())
 

@@ -12,7 +12,13 @@ from shop.extensions import db
 from shop.money import format_price_input
 from shop.web.staff import bp
 from shop.web.staff import catalog_pages as pages
-from shop.web.staff.catalog_forms import ButtonForm, ConsentForm, CooperativeForm
+from shop.web.staff.access import admin_required
+from shop.web.staff.catalog_forms import (
+    ButtonForm,
+    ConsentForm,
+    CooperativeForm,
+    ImpactMethodForm,
+)
 from shop.web.staff.catalog_views import done
 
 
@@ -46,6 +52,29 @@ def cooperative_edit(cooperative_id: int):
         return render_page(found(cooperative_id), form, error=pages.refusal(exc), status=409)
     return done(_("Saved. The cooperative's page shows the change now."),
                 "staff.cooperative_edit", cooperative_id=cooperative_id)
+
+
+@bp.post("/catalog/cooperatives/<int:cooperative_id>/impact-method")
+@admin_required
+def cooperative_impact_method(cooperative_id: int):
+    """Save the cooperative's words on how its impact figures are measured (admins)."""
+    coop = found(cooperative_id)
+    method_form = ImpactMethodForm()
+    if not method_form.validate_on_submit():
+        return render_page(coop, CooperativeForm(formdata=None, data=form_data(coop)),
+                           method_form=method_form, status=400,
+                           error=_("Please correct the fields marked below."))
+    try:
+        stories.update_impact_method(current_user, cooperative_id, {
+            "it": method_form.impact_method_it.data or "",
+            "en": method_form.impact_method_en.data or ""})
+    except EditRefused as exc:
+        db.session.rollback()
+        return render_page(found(cooperative_id),
+                           CooperativeForm(formdata=None, data=form_data(found(cooperative_id))),
+                           method_form=method_form, error=pages.refusal(exc), status=409)
+    return done(_("Saved. The impact page and the statements show the method now."),
+                "staff.cooperative_edit", cooperative_id=cooperative_id, _anchor="method")
 
 
 @bp.post("/catalog/cooperatives/<int:cooperative_id>/consents")
@@ -90,9 +119,16 @@ def form_data(coop) -> dict:
             "commission": format_price_input(coop.commission_bp).removesuffix(",00")}
 
 
-def render_page(coop, form, *, consent_form=None, error=None, status=200):
+def method_data(coop) -> dict:
+    return {f"impact_method_{locale}": coop.tr(locale).impact_method
+            if any(t.locale == locale for t in coop.translations) else ""
+            for locale in ("it", "en")}
+
+
+def render_page(coop, form, *, consent_form=None, method_form=None, error=None, status=200):
     return render_template(
         "staff/cooperative_edit.html", coop=coop, form=form,
         consent_form=consent_form or ConsentForm(formdata=None),
+        method_form=method_form or ImpactMethodForm(formdata=None, data=method_data(coop)),
         consents=stories.consents_for(coop), button=ButtonForm(formdata=None),
         error=error), status

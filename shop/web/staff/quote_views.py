@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask import (
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -12,6 +21,7 @@ from shop.catalog.services import list_cooperatives
 from shop.db import utcnow
 from shop.extensions import db
 from shop.fulfilment.routing import local_date
+from shop.i18n import current_lang
 from shop.quotes import conversion, pricing, workflow
 from shop.quotes import services as quotes
 from shop.quotes.errors import (
@@ -22,6 +32,7 @@ from shop.quotes.errors import (
     QuoteHasNoLines,
     QuoteNotFound,
 )
+from shop.quotes.impact import impact_years, staff_year_statement
 from shop.web.staff import bp
 from shop.web.staff.quote_forms import (
     EXTRA_ROWS,
@@ -31,6 +42,7 @@ from shop.web.staff.quote_forms import (
     TermsForm,
 )
 from shop.web.storefront.business_forms import budget_cents
+from shop.web.storefront.company_account_views import year_statement_pdf
 from shop.web.storefront.forms import EmptyForm
 
 
@@ -70,7 +82,7 @@ def _detail(qr, form, status: int = 200):
         terms=TermsForm(data={"days": qr.company.payment_terms_days}),
         editable=qr.status in workflow.EDITABLE, moves=workflow.moves_for(qr.status, "staff"),
         sent=[q for q in qr.quotes if q.sent_at is not None], draft=qr.draft,
-        totals=pricing.totals, order=order,
+        totals=pricing.totals, order=order, impact_years=impact_years(qr.company),
         transfer_due=bool(order and order.status == "pending_payment"
                           and qr.payment_choice in ("transfer", "terms"))), status
 
@@ -202,6 +214,29 @@ def quote_company_terms(company_id: int):
     db.session.commit()
     flash(_("Payment terms saved."), "success")
     return redirect(target, code=303)
+
+
+def _year_statement(company_id: int, year: int):
+    try:
+        return staff_year_statement(current_user, company_id, year, current_lang())
+    except QuoteNotFound:
+        abort(404)
+
+
+@bp.get("/quotes/companies/<int:company_id>/impact/<int:year>")
+def quote_company_impact(company_id: int, year: int):
+    """A company's impact statement for a year, as its contacts see it."""
+    statement = _year_statement(company_id, year)
+    return render_template(
+        "storefront/account_company_impact.html", statement=statement,
+        pdf_url=url_for("staff.quote_company_impact_pdf", company_id=company_id, year=year),
+        back_url=url_for("staff.quote_list"))
+
+
+@bp.get("/quotes/companies/<int:company_id>/impact/<int:year>.pdf")
+def quote_company_impact_pdf(company_id: int, year: int):
+    """The same statement as a PDF."""
+    return year_statement_pdf(_year_statement(company_id, year))
 
 
 @bp.get("/quotes/<int:request_id>/logo")

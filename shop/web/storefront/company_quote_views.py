@@ -209,7 +209,7 @@ def _impact(token: str):
     qr = _found(token)
     if qr.order is None or qr.order.paid_at is None:
         abort(404)
-    return qr, impact_statement(qr.order)
+    return qr, impact_statement(qr.order, g.lang)
 
 
 @bp.get("/quotes/<token>/impact")
