@@ -168,6 +168,7 @@ def has_orders(product: Product) -> bool:
 def product_state(product: Product) -> dict:
     """The product's editable fields, texts flattened as `name_it`, `name_en`, … (for audit)."""
     state = {name: getattr(product, name) for name in PRODUCT_FIELDS}
+    state["personal_text_max"] = product.personal_text_max or None  # no text: no length
     measures = {m.dimension: m for m in product.measures}
     for dimension in Dimension:
         measure = measures.get(dimension.value)
