@@ -117,6 +117,7 @@ def test_invalid_input_is_refused_with_a_message_and_adds_nothing(
     assert response.status_code == 400
     assert re.search(rf'<p class="error" id="{field}-error">{re.escape(message)}', html)
     assert f'id="{field}"' in html and 'aria-invalid="true"' in html
+    assert "Non è stato aggiunto nulla: controllate la personalizzazione qui sotto." in html
     assert cart_lines(personal) == []
 
 

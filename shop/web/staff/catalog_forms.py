@@ -179,12 +179,13 @@ class ProductForm(FlaskForm):
         if self.made_to_order.data and not field.data:
             raise ValidationError(_l("Give the lead time of a made-to-order product."))
 
-    def validate_personal_text_max(self, field) -> None:
-        if self.personal_text_kind.data and not field.data:
-            raise ValidationError(_l("Give the longest text the customer may write."))
-
     def validate(self, extra_validators=None) -> bool:
         valid = super().validate(extra_validators)
+        if self.personal_text_kind.data and not self.personal_text_max.data \
+                and not self.personal_text_max.errors:
+            self.personal_text_max.errors.append(
+                _l("Give the longest text the customer may write."))
+            valid = False
         for dimension in Dimension:
             low = getattr(self, f"measure_{dimension.value}_min")
             high = getattr(self, f"measure_{dimension.value}_max")

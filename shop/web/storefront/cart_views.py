@@ -50,6 +50,7 @@ def cart_add(slug: str):
                                    form.quantity.data, asked)
     except PersonalisationInvalid as exc:
         db.session.rollback()
+        flash(_("Nothing was added: check the personalisation below."), "error")
         return render_product(product, personal_values=personal_values(request.form),
                               personal_errors=problem_messages(exc)), 400
     except OutOfStock:
