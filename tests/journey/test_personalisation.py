@@ -221,3 +221,42 @@ def test_a_cancelled_order_gives_the_personalised_lines_back(client, personal):
     with personal.app_context():
         assert db.session.scalar(select(Order.status)) == "cancelled"
     assert cart_lines(personal) == [("Anna", {}, 1), ("Marco", {}, 1)]
+
+
+def test_a_guest_cart_merged_at_sign_in_keeps_each_personalisation(personal):
+    from shop.cart.models import Cart
+    from shop.cart.services import add_to_cart, merge_carts, new_token
+    from shop.catalog.models import Variant
+    from shop.catalog.personalisation import Personalisation
+
+    with personal.app_context():
+        board = db.session.scalar(select(Variant.id).where(Variant.sku == "SKU-BOARD"))
+        guest, own = Cart(token=new_token()), Cart(token=new_token())
+        db.session.add_all([guest, own])
+        db.session.flush()
+        add_to_cart(own, board, 1, Personalisation("Anna"))
+        add_to_cart(guest, board, 2, Personalisation("Anna"))
+        add_to_cart(guest, board, 1, Personalisation("Luca"))
+        merge_carts(guest, own)
+        db.session.commit()
+        assert [(line.personal_text, line.quantity) for line in own.lines] == [
+            ("Anna", 3), ("Luca", 1)]
+
+
+def test_the_cart_service_checks_the_text_whoever_calls(personal):
+    from shop.cart.models import Cart
+    from shop.cart.services import add_to_cart, new_token
+    from shop.catalog.errors import PersonalisationInvalid
+    from shop.catalog.models import Variant
+    from shop.catalog.personalisation import Personalisation
+
+    with personal.app_context():
+        board = db.session.scalar(select(Variant.id).where(Variant.sku == "SKU-BOARD"))
+        cart = Cart(token=new_token())
+        db.session.add(cart)
+        db.session.flush()
+        with pytest.raises(PersonalisationInvalid) as refused:
+            add_to_cart(cart, board, 1, Personalisation("x" * 201))
+        assert [(p.field, p.code, p.limit) for p in refused.value.problems] == [
+            ("text", "too_long", 30)]
+        assert cart.lines == []
