@@ -217,13 +217,15 @@ class Product(TranslatedMixin, db.Model):
     def is_bundle(self) -> bool:
         return bool(self.bundle_items)
 
+    # A gift box is never personalised: its parts are what the cooperatives make and see.
     @property
     def takes_text(self) -> bool:
-        return bool(self.personal_text_kind) and self.personal_text_max > 0
+        return (bool(self.personal_text_kind) and self.personal_text_max > 0
+                and not self.bundle_items)
 
     @property
     def is_personalised(self) -> bool:
-        return self.takes_text or bool(self.measures)
+        return self.takes_text or (bool(self.measures) and not self.bundle_items)
 
 
 class ProductMeasure(db.Model):

@@ -83,6 +83,8 @@ def read_personalisation(product: Product, text: str | None,
     Fields the product does not take are ignored. Raises PersonalisationInvalid with every
     problem found, so the page can mark each field at once.
     """
+    if not product.is_personalised:
+        return NONE
     problems: list[PersonalisationProblem] = []
     clean = ""
     if product.takes_text:
