@@ -122,10 +122,11 @@ def register_blueprints(app: Flask) -> None:
 
 
 def register_templating(app: Flask) -> None:
-    from shop.web import pagination, templating
+    from shop.web import pagination, personal, templating
 
     templating.init_app(app)
     pagination.init_app(app)
+    personal.init_app(app)
 
 
 def register_errors(app: Flask) -> None:

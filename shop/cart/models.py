@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Integer, String, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from shop.catalog.models import PERSONAL_TEXT_LIMIT
 from shop.db import UTCDateTime, utcnow
 from shop.extensions import db
 
@@ -38,11 +39,20 @@ class CartLine(db.Model):
     cart_id: Mapped[int] = mapped_column(ForeignKey("cart.id", ondelete="CASCADE"))
     variant_id: Mapped[int] = mapped_column(ForeignKey("variant.id", ondelete="CASCADE"))
     quantity: Mapped[int] = mapped_column(Integer)
+    # What the customer asked for on a personalised product: a text, measurements in cm
+    # ({"width": 80}); `personal_key` tells two lines of one variant apart ("" = none).
+    personal_text: Mapped[str] = mapped_column(String(PERSONAL_TEXT_LIMIT), default="",
+                                               server_default="")
+    personal_measures: Mapped[dict[str, int]] = mapped_column(JSON, default=dict,
+                                                              server_default=text("'{}'"))
+    personal_key: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
     cart: Mapped[Cart] = relationship(back_populates="lines")
     variant = relationship("Variant", lazy="joined")
 
     __table_args__ = (
-        UniqueConstraint("cart_id", "variant_id"),
+        UniqueConstraint("cart_id", "variant_id", "personal_key"),
         CheckConstraint("quantity > 0", name="quantity_positive"),
+        CheckConstraint(f"length(personal_text) <= {PERSONAL_TEXT_LIMIT}",
+                        name="personal_text_length"),
     )

@@ -12,7 +12,9 @@ from sqlalchemy.orm import joinedload
 
 from shop.cart.errors import LineNotFound, OutOfStock, VariantUnavailable
 from shop.cart.models import Cart, CartLine
+from shop.catalog.errors import PersonalisationInvalid
 from shop.catalog.models import Cooperative, Product, ProductStatus, Variant
+from shop.catalog.personalisation import NONE, Personalisation, read_personalisation
 from shop.db import utcnow
 from shop.extensions import db
 from shop.inventory.bundles import box_availability
@@ -48,6 +50,8 @@ class CartLineView:
     unit_price_cents: int
     sellable: Sellable
     problem: str | None = None  # "sold_out" | "reduced" | None
+    personal_text: str = ""
+    personal_measures: dict[str, int] = field(default_factory=dict)
 
     @property
     def total_cents(self) -> int:
@@ -176,19 +180,29 @@ class LineChange:
     capped: bool  # less than asked for, because that is all that is free
 
 
-def add_to_cart(cart: Cart, variant_id: int, quantity: int) -> LineChange:
-    """Add units of a variant, up to what is free to sell."""
+def add_to_cart(cart: Cart, variant_id: int, quantity: int,
+                personal: Personalisation = NONE) -> LineChange:
+    """Add units of a variant, up to what is free to sell.
+
+    A personalised product's text and measurements are checked again here (raising
+    PersonalisationInvalid); a line holds one personalisation, so the same text adds to its
+    line and another text makes a line of its own.
+    """
     if quantity < 1:
         raise ValueError("quantity must be positive")
     variant = db.session.get(Variant, variant_id)
     if not _on_sale(variant):
         raise VariantUnavailable(variant_id)
+    personal = (read_personalisation(variant.product, personal.text, personal.measures)
+                if variant.product.is_personalised else NONE)
     most = sellable([variant_id])[variant_id].most
     if most < 1:
         raise OutOfStock(variant_id)
-    line = next((line for line in cart.lines if line.variant_id == variant_id), None)
+    line = next((line for line in cart.lines if line.variant_id == variant_id
+                 and line.personal_key == personal.key), None)
     if line is None:
-        line = CartLine(variant_id=variant_id, quantity=0)
+        line = CartLine(variant_id=variant_id, quantity=0, personal_text=personal.text,
+                        personal_measures=dict(personal.measures), personal_key=personal.key)
         cart.lines.append(line)
     wanted = line.quantity + quantity
     line.quantity = min(wanted, most)
@@ -227,8 +241,9 @@ def merge_carts(source: Cart, target: Cart) -> None:
         return
     for line in list(source.lines):
         try:
-            add_to_cart(target, line.variant_id, line.quantity)
-        except (VariantUnavailable, OutOfStock):
+            add_to_cart(target, line.variant_id, line.quantity,
+                        Personalisation(line.personal_text, dict(line.personal_measures or {})))
+        except (VariantUnavailable, OutOfStock, PersonalisationInvalid):
             continue
     db.session.delete(source)
     db.session.flush()
@@ -265,7 +280,8 @@ def view_cart(cart: Cart | None, locale: str) -> CartView:
             line_id=line.id, variant=variant, product=product,
             name=product.tr(locale).name, label=variant.label_for(locale),
             quantity=line.quantity, unit_price_cents=variant.price_cents,
-            sellable=free[variant.id])
+            sellable=free[variant.id], personal_text=line.personal_text,
+            personal_measures=dict(line.personal_measures or {}))
         if not _on_sale(variant) or view.sellable.most == 0:
             view.problem = "sold_out"
         elif line.quantity > view.sellable.most:

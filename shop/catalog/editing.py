@@ -28,10 +28,13 @@ from shop.catalog.models import (
     Category,
     CategoryTranslation,
     ConsentRecord,
+    Dimension,
     Product,
+    ProductMeasure,
     ProductStatus,
     ProductTranslation,
     RecoveredMaterial,
+    TextKind,
     Variant,
     VariantTranslation,
 )
@@ -45,7 +48,8 @@ VAT_RATES_BP = (2200, 1000, 500, 400)  # the Italian rates: ordinary, reduced, s
 PRODUCT_TEXTS = ("name", "description", "origin_story", "materials")
 PRODUCT_FIELDS = ("status", "cooperative_id", "category_id", "vat_rate_bp", "made_to_order",
                   "lead_time_days", "impact_minutes_per_unit", "recovered_grams_per_unit",
-                  "recovered_material", "featured", "people_named")
+                  "recovered_material", "featured", "people_named", "personal_text_kind",
+                  "personal_text_max", "personal_text_lines", "personal_text_required")
 VARIANT_FIELDS = ("sku", "price_cents", "weight_grams", "active")
 
 
@@ -65,6 +69,12 @@ class ProductInput:
     featured: bool = False
     people_named: str = ""
     texts: dict[str, dict[str, str]] = field(default_factory=dict)
+    # Personalisation: the text it takes ("" = none) and measurements {dimension: (min, max)}.
+    personal_text_kind: str = ""
+    personal_text_max: int = 0
+    personal_text_lines: int = 1
+    personal_text_required: bool = False
+    measures: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -160,6 +170,12 @@ def has_orders(product: Product) -> bool:
 def product_state(product: Product) -> dict:
     """The product's editable fields, texts flattened as `name_it`, `name_en`, … (for audit)."""
     state = {name: getattr(product, name) for name in PRODUCT_FIELDS}
+    state["personal_text_max"] = product.personal_text_max or None  # no text: no length
+    measures = {m.dimension: m for m in product.measures}
+    for dimension in Dimension:
+        measure = measures.get(dimension.value)
+        state[f"measure_{dimension.value}_min"] = measure.min_cm if measure else None
+        state[f"measure_{dimension.value}_max"] = measure.max_cm if measure else None
     by_locale = {t.locale: t for t in product.translations}
     for locale in LOCALES:
         row = by_locale.get(locale)
@@ -288,6 +304,7 @@ def _apply_product(product: Product, data: ProductInput) -> None:
     product.recovered_material = RecoveredMaterial(data.recovered_material)
     product.featured = data.featured
     product.people_named = ", ".join(parse_names(data.people_named))
+    _apply_personal(product, data)
     by_locale = {t.locale: t for t in product.translations}
     for locale in LOCALES:
         texts = data.texts.get(locale, {})
@@ -299,6 +316,30 @@ def _apply_product(product: Product, data: ProductInput) -> None:
             value = (texts.get(name) or "").strip()
             if getattr(row, name) != value:
                 setattr(row, name, value)
+
+
+def _apply_personal(product: Product, data: ProductInput) -> None:
+    """The text and measurements a product asks for; a text needs a kind and a length."""
+    takes_text = data.personal_text_kind in set(TextKind) and data.personal_text_max > 0
+    product.personal_text_kind = data.personal_text_kind if takes_text else ""
+    product.personal_text_max = data.personal_text_max if takes_text else 0
+    product.personal_text_lines = data.personal_text_lines if takes_text else 1
+    product.personal_text_required = data.personal_text_required if takes_text else False
+    wanted = {d: limits for d, limits in data.measures.items() if d in set(Dimension)}
+    for measure in list(product.measures):
+        if measure.dimension not in wanted:
+            product.measures.remove(measure)
+    have = {m.dimension: m for m in product.measures}
+    for position, dimension in enumerate(Dimension):
+        if dimension.value not in wanted:
+            continue
+        low, high = wanted[dimension.value]
+        measure = have.get(dimension.value)
+        if measure is None:
+            measure = ProductMeasure(dimension=dimension.value)
+            product.measures.append(measure)
+        if (measure.min_cm, measure.max_cm, measure.position) != (low, high, position):
+            measure.min_cm, measure.max_cm, measure.position = low, high, position
 
 
 def _flush_versioned(product: Product) -> None:

@@ -83,3 +83,36 @@ class BoxRefused(EditRefused):
         super().__init__(reason, sku)
         self.reason = reason
         self.sku = sku
+
+
+class PersonalisationProblem:
+    """One field of a personalisation that does not fit the product's limits.
+
+    `field`: "text" or a dimension ("width", …); `code`: "required", "too_long",
+    "too_many_lines", "characters", "not_a_number", "out_of_range"; the limits it broke.
+    """
+
+    def __init__(self, field: str, code: str, *, limit: int | None = None,
+                 value: int | None = None, low: int | None = None,
+                 high: int | None = None) -> None:
+        self.field = field
+        self.code = code
+        self.limit = limit
+        self.value = value
+        self.low = low
+        self.high = high
+
+    def __repr__(self) -> str:
+        return f"PersonalisationProblem({self.field!r}, {self.code!r})"
+
+
+class PersonalisationInvalid(CatalogError):
+    """The customer's text or measurements do not fit what the product takes."""
+
+    def __init__(self, problems: list[PersonalisationProblem]) -> None:
+        super().__init__(problems)
+        self.problems = list(problems)
+
+    @property
+    def by_field(self) -> dict[str, PersonalisationProblem]:
+        return {problem.field: problem for problem in self.problems}

@@ -14,6 +14,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -58,6 +59,29 @@ CRAFT_MATERIALS = {
 
 def craft_material(craft: str) -> RecoveredMaterial:
     return CRAFT_MATERIALS.get(craft, RecoveredMaterial.NONE)
+
+
+class TextKind(enum.StrEnum):
+    """What the customer's text on a personalised product becomes (it names the field)."""
+
+    TEXT = "text"
+    ENGRAVING = "engraving"
+    EMBROIDERY = "embroidery"
+    PRINT = "print"
+
+
+class Dimension(enum.StrEnum):
+    """A measurement a made-to-measure product takes, in whole centimetres."""
+
+    WIDTH = "width"
+    HEIGHT = "height"
+    DEPTH = "depth"
+
+
+# The longest text any product may take: the cart and order lines hold no more.
+PERSONAL_TEXT_LIMIT = 200
+PERSONAL_LINES_LIMIT = 6
+MEASURE_LIMIT_CM = 1000
 
 
 class ProductStatus(enum.StrEnum):
@@ -161,6 +185,13 @@ class Product(TranslatedMixin, db.Model):
     featured: Mapped[bool] = mapped_column(Boolean, default=False)
     # First names the origin story mentions, comma-separated: each needs a consent record.
     people_named: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    # Personalisation: a text the customer writes ("" = none), up to so many characters on
+    # so many lines; the measurements it takes are its `measures`.
+    personal_text_kind: Mapped[str] = mapped_column(String(12), default="", server_default="")
+    personal_text_max: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    personal_text_lines: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    personal_text_required: Mapped[bool] = mapped_column(Boolean, default=False,
+                                                         server_default=false())
     # Raised by every save: a form carries the version it was read at (optimistic locking).
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
@@ -181,9 +212,16 @@ class Product(TranslatedMixin, db.Model):
     bundle_items: Mapped[list[BundleItem]] = relationship(
         back_populates="bundle", cascade="all, delete-orphan", order_by="BundleItem.position",
         lazy="selectin", foreign_keys="BundleItem.bundle_id")
+    measures: Mapped[list[ProductMeasure]] = relationship(
+        back_populates="product", cascade="all, delete-orphan", order_by="ProductMeasure.position",
+        lazy="selectin")
 
     __table_args__ = (
         CheckConstraint("vat_rate_bp >= 0 AND vat_rate_bp <= 10000", name="vat_range"),
+        CheckConstraint(f"personal_text_max >= 0 AND personal_text_max <= {PERSONAL_TEXT_LIMIT}",
+                        name="personal_text_max_range"),
+        CheckConstraint(f"personal_text_lines >= 1 AND personal_text_lines <= "
+                        f"{PERSONAL_LINES_LIMIT}", name="personal_text_lines_range"),
         CheckConstraint("impact_minutes_per_unit >= 0", name="impact_non_negative"),
         CheckConstraint("recovered_grams_per_unit >= 0", name="recovered_non_negative"),
     )
@@ -205,6 +243,38 @@ class Product(TranslatedMixin, db.Model):
     @property
     def is_bundle(self) -> bool:
         return bool(self.bundle_items)
+
+    # A gift box is never personalised: its parts are what the cooperatives make and see.
+    @property
+    def takes_text(self) -> bool:
+        return (bool(self.personal_text_kind) and self.personal_text_max > 0
+                and not self.bundle_items)
+
+    @property
+    def is_personalised(self) -> bool:
+        return self.takes_text or (bool(self.measures) and not self.bundle_items)
+
+
+class ProductMeasure(db.Model):
+    """A measurement the customer gives for a made-to-measure product, within its limits."""
+
+    __tablename__ = "product_measure"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("product.id", ondelete="CASCADE"),
+                                            index=True)
+    dimension: Mapped[str] = mapped_column(String(12))
+    min_cm: Mapped[int] = mapped_column(Integer)
+    max_cm: Mapped[int] = mapped_column(Integer)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    product: Mapped[Product] = relationship(back_populates="measures")
+
+    __table_args__ = (
+        UniqueConstraint("product_id", "dimension"),
+        CheckConstraint(f"min_cm >= 1 AND min_cm <= max_cm AND max_cm <= {MEASURE_LIMIT_CM}",
+                        name="measure_range"),
+    )
 
 
 class BundleItem(db.Model):

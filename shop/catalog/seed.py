@@ -22,6 +22,7 @@ from shop.catalog.demo_data import (
     ProductData,
     workshop_code,
 )
+from shop.catalog.demo_data.types import PersonalData
 from shop.catalog.images import Picture, ensure_product_pictures
 from shop.catalog.models import (
     BundleItem,
@@ -32,6 +33,7 @@ from shop.catalog.models import (
     Product,
     ProductImage,
     ProductImageTranslation,
+    ProductMeasure,
     ProductStatus,
     ProductTranslation,
     RecoveredMaterial,
@@ -205,6 +207,7 @@ def _upsert_product(data: ProductData, category: Category, cooperative: Cooperat
                 name=data.name.get(locale), description=data.description.get(locale),
                 origin_story=data.origin_story.get(locale),
                 materials=data.materials.get(locale))
+    _upsert_personal(product, data.personal)
     for position, variant_data in enumerate(data.variants):
         variant = _find_or_add(Variant, sku=variant_data.sku)
         _assign(variant, product=product, label=variant_data.label.it,
@@ -215,6 +218,26 @@ def _upsert_product(data: ProductData, category: Category, cooperative: Cooperat
                 _assign(_translation(variant, VariantTranslation, locale),
                         label=variant_data.label.get(locale))
     return product
+
+
+def _upsert_personal(product: Product, personal: PersonalData | None) -> None:
+    """What the product asks the customer to write or measure (nothing if not personalised)."""
+    personal = personal or PersonalData()
+    _assign(product, personal_text_kind=personal.text_kind, personal_text_max=personal.text_max,
+            personal_text_lines=personal.text_lines,
+            personal_text_required=personal.text_required)
+    wanted = {dimension: (low, high, position)
+              for position, (dimension, low, high) in enumerate(personal.measures)}
+    for measure in list(product.measures):
+        if measure.dimension not in wanted:
+            product.measures.remove(measure)
+    have = {m.dimension: m for m in product.measures}
+    for dimension, (low, high, position) in wanted.items():
+        measure = have.get(dimension)
+        if measure is None:
+            measure = ProductMeasure(dimension=dimension)
+            product.measures.append(measure)
+        _assign(measure, min_cm=low, max_cm=high, position=position)
 
 
 def _open_stock(product: Product, data: ProductData, workshop: Location,

@@ -241,7 +241,8 @@ def place_order(cart_id: int, details: CheckoutDetails, expected_total_cents: in
             discount_cents=totals.discount.per_line.get(line.line_id, 0) if totals.discount
             else 0,
             made_to_order=product.made_to_order and not product.bundle_items,
-            lead_time_days=product.effective_lead_time_days if product.made_to_order else 0)
+            lead_time_days=product.effective_lead_time_days if product.made_to_order else 0,
+            personal_text=line.personal_text, personal_measures=dict(line.personal_measures))
         order.lines.append(order_line)
         created.append(order_line)
     db.session.flush()
@@ -301,6 +302,8 @@ def cancel_unpaid_order(order_id: int, cart: Cart) -> Order:
     """The customer gives up before paying: stock is freed and the items go back in the cart."""
     from shop.cart.errors import CartError
     from shop.cart.services import add_to_cart
+    from shop.catalog.errors import PersonalisationInvalid
+    from shop.catalog.personalisation import stored
     from shop.orders.services import lock_order
     from shop.payments.services import cancel_order, payment_under_way
 
@@ -313,7 +316,8 @@ def cancel_unpaid_order(order_id: int, cart: Cart) -> Order:
         if line.variant_id is None:
             continue
         try:
-            add_to_cart(cart, line.variant_id, line.quantity)
-        except CartError:
+            add_to_cart(cart, line.variant_id, line.quantity,
+                        stored(line.personal_text, line.personal_measures))
+        except (CartError, PersonalisationInvalid):
             continue  # gone from the catalog meanwhile; the cart page shows what is left
     return order

@@ -13,9 +13,11 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from shop.catalog.models import PERSONAL_TEXT_LIMIT
 from shop.db import UTCDateTime, utcnow
 from shop.extensions import db
 
@@ -151,6 +153,12 @@ class OrderLine(db.Model):
     bundle_line_id: Mapped[int | None] = mapped_column(
         ForeignKey("order_line.id", ondelete="CASCADE"), index=True)
     share_cents: Mapped[int | None] = mapped_column(Integer)
+    # The customer's personalisation, as it was when the order was placed: the text and the
+    # measurements in cm by dimension ({"width": 80, "height": 180}).
+    personal_text: Mapped[str] = mapped_column(String(PERSONAL_TEXT_LIMIT), default="",
+                                               server_default="")
+    personal_measures: Mapped[dict[str, int]] = mapped_column(JSON, default=dict,
+                                                              server_default=text("'{}'"))
 
     order: Mapped[Order] = relationship(foreign_keys=[order_id], overlaps="lines")
     parts: Mapped[list[OrderLine]] = relationship(
@@ -164,6 +172,8 @@ class OrderLine(db.Model):
         CheckConstraint("quantity > 0", name="quantity_positive"),
         CheckConstraint("unit_price_cents >= 0", name="price_non_negative"),
         CheckConstraint("share_cents IS NULL OR share_cents >= 0", name="share_non_negative"),
+        CheckConstraint(f"length(personal_text) <= {PERSONAL_TEXT_LIMIT}",
+                        name="personal_text_length"),
     )
 
     @property

@@ -1,6 +1,7 @@
 """Demo products of Cooperativa Venature, the carpentry workshop in Opera."""
 
 from shop.catalog.demo_data.types import Bilingual as B
+from shop.catalog.demo_data.types import PersonalData as P
 from shop.catalog.demo_data.types import ProductData
 from shop.catalog.demo_data.types import VariantData as V
 from shop.catalog.demo_data.types import label as L
@@ -64,7 +65,8 @@ PRODUCTS: tuple[ProductData, ...] = (
         vat_rate_bp=GOODS,
         variants=(V("VN-ENG-L", L("Grande, 40 cm", "Large, 40 cm"), 5200, 1400),),
         impact_minutes_per_unit=150, recovered_grams_per_unit=1100, age_days=70,
-        motif="board", tint="walnut", made_to_order=True, lead_time_days=10),
+        motif="board", tint="walnut", made_to_order=True, lead_time_days=10,
+        personal=P(text_kind="engraving", text_max=30, text_lines=2, text_required=True)),
     ProductData(
         slug="sgabello-massello", cooperative=COOP, category=CATEGORY,
         name=B("Sgabello in legno massello", "Solid wood stool"),
@@ -196,12 +198,12 @@ PRODUCTS: tuple[ProductData, ...] = (
         name=B("Libreria su misura", "Made-to-measure bookcase"),
         description=B(
             "Una libreria in legno massello di recupero, costruita sulle misure della vostra "
-            "parete: scegliete larghezza, altezza e numero di ripiani. Il prezzo indicato è "
-            "per un modulo da 80 × 180 cm; per altre misure vi mandiamo un preventivo. "
+            "parete: scegliete larghezza, altezza e profondità. Il prezzo indicato vale per "
+            "un modulo fino a 80 × 180 cm; per misure più grandi vi mandiamo un preventivo. "
             "Consegna e montaggio a Milano su appuntamento.",
             "A bookcase in solid reclaimed wood, built to fit your wall: choose the width, "
-            "height and number of shelves. The price shown is for an 80 × 180 cm unit; for "
-            "other sizes we send you a quote. Delivery and assembly in Milan by appointment."),
+            "height and depth. The price shown is for a unit up to 80 × 180 cm; for larger "
+            "sizes we send you a quote. Delivery and assembly in Milan by appointment."),
         origin_story=B(
             "Dopo l'ordine veniamo a prendere le misure, oppure ce le mandate voi con una foto "
             "della parete. Il progetto si disegna nella falegnameria di Opera, dove costruire "
@@ -216,7 +218,8 @@ PRODUCTS: tuple[ProductData, ...] = (
         vat_rate_bp=GOODS,
         variants=(V("VN-BKC-80", L("Modulo 80 × 180 cm", "80 × 180 cm unit"), 39000, 28000),),
         impact_minutes_per_unit=1800, recovered_grams_per_unit=22000, age_days=115,
-        motif="bookcase", tint="oak", made_to_order=True, lead_time_days=35, extra_images=1),
+        motif="bookcase", tint="oak", made_to_order=True, lead_time_days=35, extra_images=1,
+        personal=P(measures=(("width", 40, 80), ("height", 60, 180), ("depth", 25, 35)))),
     ProductData(
         slug="vassoio-colazione", cooperative=COOP, category=CATEGORY,
         name=B("Vassoio da colazione con manici", "Breakfast tray with handles"),

@@ -1,6 +1,7 @@
 """Demo products of Cooperativa Carta Canta, the print shop and bindery in Bollate."""
 
 from shop.catalog.demo_data.types import Bilingual as B
+from shop.catalog.demo_data.types import PersonalData as P
 from shop.catalog.demo_data.types import ProductData
 from shop.catalog.demo_data.types import VariantData as V
 from shop.catalog.demo_data.types import label as L
@@ -183,7 +184,8 @@ PRODUCTS: tuple[ProductData, ...] = (
             V("CC-PRS-5070", L("50 × 70 cm"), 4900, 350),
         ),
         impact_minutes_per_unit=90, recovered_grams_per_unit=0, age_days=50,
-        motif="frame", tint="brick", made_to_order=True, lead_time_days=10),
+        motif="frame", tint="brick", made_to_order=True, lead_time_days=10,
+        personal=P(text_kind="print", text_max=60, text_lines=3, text_required=True)),
     ProductData(
         slug="kit-scrivania-regalo", cooperative=COOP, category="regali-aziendali",
         name=B("Kit da scrivania regalo aziendale", "Corporate gift desk kit"),

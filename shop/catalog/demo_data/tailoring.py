@@ -1,6 +1,7 @@
 """Demo products of Cooperativa Filo Dritto, the tailoring workshop in San Vittore."""
 
 from shop.catalog.demo_data.types import Bilingual as B
+from shop.catalog.demo_data.types import PersonalData as P
 from shop.catalog.demo_data.types import ProductData
 from shop.catalog.demo_data.types import VariantData as V
 from shop.catalog.demo_data.types import label as L
@@ -223,7 +224,7 @@ PRODUCTS: tuple[ProductData, ...] = (
         ),
         impact_minutes_per_unit=120, recovered_grams_per_unit=280, age_days=60,
         motif="apron", tint="charcoal", made_to_order=True, lead_time_days=12,
-        extra_images=1),
+        extra_images=1, personal=P(text_kind="embroidery", text_max=25, text_required=True)),
     ProductData(
         slug="fodera-cuscino-jeans", cooperative=COOP, category=CATEGORY,
         name=B("Fodera per cuscino in jeans recuperato", "Recycled denim cushion cover"),

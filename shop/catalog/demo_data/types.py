@@ -80,6 +80,18 @@ class ProductData:
     extra_images: int = field(default=0)
     # The kind of the recovered grams; None: the usual one of the cooperative's craft.
     recovered_material: str | None = None
+    personal: PersonalData | None = None
+
+
+@dataclass(frozen=True)
+class PersonalData:
+    """What a personalised product asks the customer: a text, and measurements in cm."""
+
+    text_kind: str = ""
+    text_max: int = 0
+    text_lines: int = 1
+    text_required: bool = False
+    measures: tuple[tuple[str, int, int], ...] = ()  # (dimension, min cm, max cm)
 
 
 def label(it: str, en: str | None = None) -> Bilingual:

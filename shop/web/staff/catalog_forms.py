@@ -26,7 +26,16 @@ from wtforms.validators import (
 )
 
 from shop.catalog.editing import VAT_RATES_BP
-from shop.catalog.models import Craft, Institute, ProductStatus, RecoveredMaterial
+from shop.catalog.models import (
+    MEASURE_LIMIT_CM,
+    PERSONAL_LINES_LIMIT,
+    PERSONAL_TEXT_LIMIT,
+    Craft,
+    Dimension,
+    Institute,
+    ProductStatus,
+    RecoveredMaterial,
+)
 from shop.catalog.privacy import invalid_names, parse_names
 from shop.fulfilment.services import today_local
 from shop.money import PriceFormatError, parse_price_cents
@@ -96,6 +105,20 @@ class PercentField(PriceField):
     messages = PERCENT_ERRORS
 
 
+TEXT_KIND_LABELS = {
+    "": _l("No text"),
+    "text": _l("A text (“Your text”)"),
+    "engraving": _l("A text to engrave"),
+    "embroidery": _l("A text to embroider"),
+    "print": _l("A text to print"),
+}
+
+
+def _measure(label) -> IntegerField:
+    """One end of a dimension's range; both ends empty when the dimension is not asked."""
+    return IntegerField(label, validators=[Optional(), NumberRange(min=1, max=MEASURE_LIMIT_CM)])
+
+
 def _texts(name: str, label_it, label_en, *validators, area=False):
     kind = TextAreaField if area else StringField
     return (kind(label_it, validators=list(validators)),
@@ -136,6 +159,21 @@ class ProductForm(FlaskForm):
     featured = BooleanField(_l("Feature on the home page"))
     people_named = StringField(_l("First names the texts mention"),
                                validators=[Length(max=300), first_names_only])
+    personal_text_kind = SelectField(_l("The customer writes"), default="", choices=[
+        C(code, text) for code, text in TEXT_KIND_LABELS.items()])
+    personal_text_max = IntegerField(
+        _l("Longest text, in characters"),
+        validators=[Optional(), NumberRange(min=1, max=PERSONAL_TEXT_LIMIT)])
+    personal_text_lines = IntegerField(
+        _l("Lines of text"), default=1,
+        validators=[Optional(), NumberRange(min=1, max=PERSONAL_LINES_LIMIT)])
+    personal_text_required = BooleanField(_l("The text is required"))
+    measure_width_min = _measure(_l("Smallest width, cm"))
+    measure_width_max = _measure(_l("Largest width, cm"))
+    measure_height_min = _measure(_l("Smallest height, cm"))
+    measure_height_max = _measure(_l("Largest height, cm"))
+    measure_depth_min = _measure(_l("Smallest depth, cm"))
+    measure_depth_max = _measure(_l("Largest depth, cm"))
 
     def __init__(self, *args, cooperatives=(), categories=(), lang="it", **kwargs):
         super().__init__(*args, **kwargs)
@@ -145,6 +183,31 @@ class ProductForm(FlaskForm):
     def validate_lead_time_days(self, field) -> None:
         if self.made_to_order.data and not field.data:
             raise ValidationError(_l("Give the lead time of a made-to-order product."))
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        if self.personal_text_kind.data and not self.personal_text_max.data \
+                and not self.personal_text_max.errors:
+            self.personal_text_max.errors.append(
+                _l("Give the longest text the customer may write."))
+            valid = False
+        for dimension in Dimension:
+            low = getattr(self, f"measure_{dimension.value}_min")
+            high = getattr(self, f"measure_{dimension.value}_max")
+            if (low.data is None) != (high.data is None):
+                (high if high.data is None else low).errors.append(
+                    _l("Give both the smallest and the largest measure, or neither."))
+                valid = False
+            elif low.data is not None and low.data > high.data:
+                high.errors.append(_l("The largest measure cannot be below the smallest."))
+                valid = False
+        return valid
+
+    def measures(self) -> dict[str, tuple[int, int]]:
+        pairs = {d.value: (getattr(self, f"measure_{d.value}_min").data,
+                           getattr(self, f"measure_{d.value}_max").data) for d in Dimension}
+        return {d: (low, high) for d, (low, high) in pairs.items()
+                if low is not None and high is not None}
 
     def texts(self) -> dict[str, dict[str, str]]:
         return {locale: {name: getattr(self, f"{name}_{locale}").data or ""

@@ -69,7 +69,11 @@ def product_input(form: ProductForm) -> editing.ProductInput:
         recovered_grams_per_unit=form.recovered_grams_per_unit.data,
         recovered_material=form.recovered_material.data,
         featured=form.featured.data, people_named=form.people_named.data or "",
-        texts=form.texts())
+        texts=form.texts(), personal_text_kind=form.personal_text_kind.data or "",
+        personal_text_max=form.personal_text_max.data or 0,
+        personal_text_lines=form.personal_text_lines.data or 1,
+        personal_text_required=form.personal_text_required.data,
+        measures=form.measures())
 
 
 def variant_input(form) -> editing.VariantInput:

@@ -8,14 +8,18 @@ from wtforms.fields.choices import SelectChoice
 
 from shop.cart import services as carts
 from shop.cart.errors import LineNotFound, OutOfStock, VariantUnavailable
-from shop.catalog.errors import ProductNotFound
+from shop.catalog.errors import PersonalisationInvalid, ProductNotFound
+from shop.catalog.models import Dimension
+from shop.catalog.personalisation import Personalisation
 from shop.catalog.services import get_active_product
 from shop.checkout.estimates import cart_shipping
 from shop.checkout.services import shipping_methods
 from shop.extensions import db
+from shop.web.personal import problem_messages
 from shop.web.storefront import bp
 from shop.web.storefront.cart_cookie import current_cart, current_or_new_cart
 from shop.web.storefront.forms import AddToCartForm, CartLineForm, EmptyForm
+from shop.web.storefront.views import render_product
 
 
 @bp.get("/cart")
@@ -40,9 +44,15 @@ def cart_add(slug: str):
     if not form.validate_on_submit():
         flash(_("Choose an option and a quantity between 1 and 99."), "error")
         return redirect(back)
+    asked = personal_input(request.form)
     try:
         change = carts.add_to_cart(current_or_new_cart(), form.variant_id.data,
-                                   form.quantity.data)
+                                   form.quantity.data, asked)
+    except PersonalisationInvalid as exc:
+        db.session.rollback()
+        flash(_("Nothing was added: check the personalisation below."), "error")
+        return render_product(product, personal_values=personal_values(request.form),
+                              personal_errors=problem_messages(exc)), 400
     except OutOfStock:
         db.session.rollback()
         flash(_("Sorry, that option has just sold out."), "error")
@@ -58,6 +68,19 @@ def cart_add(slug: str):
     else:
         flash(_("Added to your cart."), "success")
     return redirect(url_for("storefront.cart") if request.form.get("next") == "cart" else back)
+
+
+def personal_input(form) -> Personalisation:
+    """The personalisation fields as typed (checked by the cart service)."""
+    return Personalisation(form.get("personal_text", ""),
+                           {d.value: form.get(f"measure_{d.value}", "") for d in Dimension
+                            if f"measure_{d.value}" in form})
+
+
+def personal_values(form) -> dict[str, str]:
+    """What the customer typed, to fill the fields again (length-capped)."""
+    names = ["personal_text"] + [f"measure_{d.value}" for d in Dimension]
+    return {name: form.get(name, "")[:1000] for name in names}
 
 
 @bp.post("/cart/lines/<int:line_id>")

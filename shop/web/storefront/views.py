@@ -59,16 +59,22 @@ def product_detail(slug: str):
     """
     preview = get_preview(current_user, slug)
     product = preview if preview is not None else found(catalog.get_active_product, slug)
-    response = make_response(render_template(
+    response = make_response(render_product(product))
+    if preview is not None:
+        response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+def render_product(product, **extra) -> str:
+    """The product page; `extra` carries a refused personalisation back (values, errors)."""
+    return render_template(
         "storefront/product_detail.html",
         product=product,
         preview=product.status != "active",
         availability=catalog.variant_availability(product),
         related=catalog.related_products(product),
-    ))
-    if preview is not None:
-        response.headers["Cache-Control"] = "private, no-store"
-    return response
+        **extra,
+    )
 
 
 @bp.get("/cooperatives/")
