@@ -59,11 +59,13 @@ def product_detail(slug: str):
     """
     preview = get_preview(current_user, slug)
     product = preview if preview is not None else found(catalog.get_active_product, slug)
+    parts = catalog.box_contents(product, g.lang) if product.bundle_items else []
     response = make_response(render_template(
         "storefront/product_detail.html",
         product=product,
         preview=product.status != "active",
-        availability=catalog.variant_availability(product),
+        box_parts=parts,
+        availability=catalog.variant_availability(product, parts),
         related=catalog.related_products(product),
     ))
     if preview is not None:
