@@ -64,6 +64,9 @@ def counting(app):
         event.remove(engine, "before_cursor_execute", count)
 
 
+SEEN: dict[str, list[str]] = {}  # the statements of the last count of each page
+
+
 def statements_per_page(app, client, pages: dict[str, str]) -> dict[str, int]:
     counts = {}
     for name, url in pages.items():
@@ -72,9 +75,15 @@ def statements_per_page(app, client, pages: dict[str, str]) -> dict[str, int]:
             response = client.get(url)
         assert response.status_code == 200, url
         counts[name] = len(statements)
+        SEEN[name] = [" ".join(s.split())[:160] for s in statements]
         if os.environ.get("SHOW_STATEMENTS"):
-            print(f"\n== {name}", *(" ".join(s.split())[:160] for s in statements), sep="\n  ")
+            print(f"\n== {name}", *SEEN[name], sep="\n  ")
     return counts
+
+
+def listed(names) -> str:
+    """The statements of these pages, for a failure message."""
+    return "".join(f"\n== {name}\n  " + "\n  ".join(SEEN.get(name, [])) for name in names)
 
 
 def grow_catalog(app, total: int) -> None:
@@ -143,8 +152,8 @@ def test_statements_per_page_are_within_budget_and_constant_in_catalog_size(
             print(f"  {name:28} {small[name]:3} → {large[name]:3}")
     over = {name: n for name, n in large.items() if n > PUBLIC_BUDGET}
     grew = {name: (small[name], large[name]) for name in pages if large[name] > small[name]}
-    assert over == {}, f"above {PUBLIC_BUDGET} statements: {over}"
-    assert grew == {}, f"grows with the catalog: {grew}"
+    assert over == {}, f"above {PUBLIC_BUDGET} statements: {over}{listed(over)}"
+    assert grew == {}, f"grows with the catalog: {grew}{listed(grew)}"
 
 
 def test_cart_and_checkout_pages_are_within_budget(app, shopper, capsys):
