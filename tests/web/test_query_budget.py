@@ -7,6 +7,7 @@ counted), with the demo catalog and again with the catalog grown past 2,000 prod
 from __future__ import annotations
 
 import os
+import threading
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
@@ -47,10 +48,17 @@ def public_pages(app) -> dict[str, str]:
 
 @contextmanager
 def counting(app):
-    """Count the SQL statements (not BEGIN/COMMIT/ROLLBACK) the app sends inside."""
+    """Count the SQL statements (not BEGIN/COMMIT/ROLLBACK) the app sends inside.
+
+    Only this thread's: the test client serves requests in the calling thread, and a thread
+    another test left running (a mail sender waiting on a silent server) must not count.
+    """
     statements: list[str] = []
+    thread = threading.get_ident()
 
     def count(conn, cursor, statement, parameters, context, executemany):
+        if threading.get_ident() != thread:
+            return
         if statement.lstrip().split(None, 1)[0].upper() in {"SELECT", "INSERT", "UPDATE",
                                                             "DELETE", "WITH"}:
             statements.append(statement)
