@@ -39,6 +39,7 @@ def post_fork(server, worker):
 
     app = getattr(server, "app", None)
     wsgi = getattr(app, "callable", None) if app else None
-    if wsgi is not None:
+    # Only the shop has a database (benchmarks/bare_app.py, served with these settings, has none).
+    if wsgi is not None and "sqlalchemy" in getattr(wsgi, "extensions", {}):
         with wsgi.app_context():
             db.engine.dispose(close=False)

@@ -8,17 +8,24 @@ from datetime import datetime
 from itertools import groupby
 
 from sqlalchemy import delete, func, select
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import aliased, joinedload, lazyload, selectinload
 
 from shop.cart.errors import LineNotFound, OutOfStock, VariantUnavailable
 from shop.cart.models import Cart, CartLine
 from shop.catalog.errors import PersonalisationInvalid
-from shop.catalog.models import Cooperative, Product, ProductStatus, Variant
+from shop.catalog.models import (
+    BundleItem,
+    Category,
+    Cooperative,
+    Product,
+    ProductImage,
+    ProductStatus,
+    Variant,
+)
 from shop.catalog.personalisation import NONE, Personalisation, read_personalisation
 from shop.db import utcnow
 from shop.extensions import db
-from shop.inventory.bundles import box_availability
-from shop.inventory.models import Location, LocationKind, Stock
+from shop.inventory.bundles import Part, box_from_parts, free_units
 from shop.money import vat_included
 
 MAX_LINE_QUANTITY = 99  # also the cap for made-to-order lines
@@ -107,14 +114,20 @@ def new_token() -> str:
 
 
 def find_cart(token: str | None = None, user_id: int | None = None) -> Cart | None:
-    """The signed-in user's cart, else the one the cookie names (if it belongs to nobody)."""
+    """The signed-in user's cart, else the one the cookie names (if it belongs to nobody).
+
+    The cart comes with its lines and their variants in the same statement.
+    """
+    lines = joinedload(Cart.lines)
     if user_id is not None:
-        cart = db.session.scalar(select(Cart).where(Cart.user_id == user_id))
+        cart = db.session.scalars(select(Cart).where(Cart.user_id == user_id)
+                                  .options(lines)).unique().one_or_none()
         if cart is not None:
             return cart
     if token:
-        return db.session.scalar(select(Cart).where(Cart.token == token,
-                                                    Cart.user_id.is_(None)))
+        return db.session.scalars(select(Cart).where(Cart.token == token,
+                                                     Cart.user_id.is_(None))
+                                  .options(lines)).unique().one_or_none()
     return None
 
 
@@ -128,45 +141,52 @@ def get_or_create_cart(token: str | None = None, user_id: int | None = None) -> 
 
 
 def sellable(variant_ids: list[int]) -> dict[int, Sellable]:
-    """Units free to sell per variant, by where they are; a gift box by its scarcest part."""
-    if not variant_ids:
+    """Units free to sell per variant, by where they are; a gift box by its scarcest part.
+
+    Two statements whatever the number of variants: what each variant is (and a box's
+    parts), then the free stock of every variant and part together.
+    """
+    ids = sorted(set(variant_ids))
+    if not ids:
         return {}
-    variants = {v.id: v for v in db.session.scalars(
-        select(Variant).where(Variant.id.in_(variant_ids)))}
-    boxes = {vid: v.product for vid, v in variants.items() if v.product.bundle_items}
-    result = _stock_sellable([vid for vid in variants if vid not in boxes])
-    by_product = box_availability(boxes.values())
-    for variant_id, product in boxes.items():
-        box = by_product[product.id]
-        result[variant_id] = Sellable(box.ship, box.pickup, box.made_to_order)
+    part, part_product = aliased(Variant), aliased(Product)
+    rows = db.session.execute(
+        select(Variant.id, Product.made_to_order, BundleItem.variant_id, BundleItem.quantity,
+               part.active, part_product.status, part_product.made_to_order)
+        .join(Product, Product.id == Variant.product_id)
+        .outerjoin(BundleItem, BundleItem.bundle_id == Product.id)
+        .outerjoin(part, part.id == BundleItem.variant_id)
+        .outerjoin(part_product, part_product.id == part.product_id)
+        .where(Variant.id.in_(ids)))
+    made_to_order: dict[int, bool] = {}
+    parts: dict[int, list[Part]] = {}
+    for vid, to_order, part_id, units, part_active, part_status, part_to_order in rows:
+        made_to_order[vid] = to_order
+        if part_id is not None:
+            parts.setdefault(vid, []).append(Part(
+                part_id, units, part_active and part_status == ProductStatus.ACTIVE,
+                part_to_order))
+    free = free_units([vid for vid in made_to_order if vid not in parts]
+                      + [p.variant_id for box in parts.values() for p in box])
+    result = {}
+    for vid, to_order in made_to_order.items():
+        if vid in parts:
+            box = box_from_parts(parts[vid], free)
+            result[vid] = Sellable(box.ship, box.pickup, box.made_to_order)
+        else:
+            result[vid] = Sellable(free[vid].ship, free[vid].pickup, to_order)
     return result
 
 
-def _stock_sellable(variant_ids: list[int]) -> dict[int, Sellable]:
-    if not variant_ids:
-        return {}
-    variants = {v.id: v for v in db.session.scalars(
-        select(Variant).where(Variant.id.in_(variant_ids)))}
-    rows = db.session.execute(
-        select(Stock.variant_id, Location.kind, Location.cooperative_id,
-               func.sum(Stock.on_hand - Stock.allocated))
-        .join(Location, Location.id == Stock.location_id)
-        .where(Stock.variant_id.in_(variant_ids))
-        .group_by(Stock.variant_id, Location.kind, Location.cooperative_id))
-    workshop: dict[int, int] = {}
-    store: dict[int, int] = {}
-    for variant_id, kind, cooperative_id, available in rows:
-        variant = variants[variant_id]
-        if kind == LocationKind.STORE:
-            store[variant_id] = store.get(variant_id, 0) + int(available)
-        elif cooperative_id == variant.product.cooperative_id:
-            workshop[variant_id] = workshop.get(variant_id, 0) + int(available)
-    return {
-        vid: Sellable(ship=max(0, workshop.get(vid, 0)),
-                      pickup=max(0, workshop.get(vid, 0)) + max(0, store.get(vid, 0)),
-                      made_to_order=v.product.made_to_order)
-        for vid, v in variants.items()
-    }
+def cart_quantity(token: str | None, user_id: int | None) -> int:
+    """Units in the cart `find_cart` would find, in one statement (for the page header)."""
+    if user_id is None and not token:
+        return 0
+    owned = select(Cart.id).where(Cart.user_id == user_id).scalar_subquery()
+    guest = select(Cart.id).where(Cart.token == token, Cart.user_id.is_(None)).scalar_subquery()
+    which = func.coalesce(owned, guest) if user_id is not None else guest
+    return db.session.scalar(select(func.coalesce(func.sum(CartLine.quantity), 0))
+                             .where(CartLine.cart_id == which)) or 0
 
 
 def _on_sale(variant: Variant | None) -> bool:
@@ -264,18 +284,26 @@ def claim_guest_cart(token: str | None, user_id: int) -> Cart | None:
 
 
 def view_cart(cart: Cart | None, locale: str) -> CartView:
-    """The cart grouped by cooperative, with prices and availability as of now."""
+    """The cart grouped by cooperative, with prices and availability as of now.
+
+    Loads only what the cart and checkout pages show: every line's product with its names,
+    maker and first pictures in two statements, availability in two more.
+    """
     if cart is None or not cart.lines:
         return CartView(cart.id if cart else None)
-    # One statement for every line's variant and product, so their translations, variants
-    # and images load in one batch each instead of once per line.
-    db.session.scalars(select(Variant).where(Variant.id.in_([ln.variant_id for ln in cart.lines]))
-                       .options(joinedload(Variant.product))).all()
+    # Kept in a dict: the session holds loaded objects only weakly.
+    products = {p.id: p for p in db.session.scalars(
+        select(Product).where(Product.id.in_({ln.variant.product_id for ln in cart.lines}))
+        .options(joinedload(Product.translations),
+                 joinedload(Product.cooperative).lazyload(Cooperative.translations),
+                 joinedload(Product.category).lazyload(Category.translations),
+                 selectinload(Product.images).lazyload(ProductImage.translations),
+                 lazyload(Product.variants), lazyload(Product.bundle_items))).unique()}
     free = sellable([line.variant_id for line in cart.lines])
     views: list[CartLineView] = []
     for line in cart.lines:
         variant = line.variant
-        product = variant.product
+        product = products[variant.product_id]
         view = CartLineView(
             line_id=line.id, variant=variant, product=product,
             name=product.tr(locale).name, label=variant.label_for(locale),

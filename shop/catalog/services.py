@@ -6,7 +6,7 @@ import enum
 import math
 from dataclasses import dataclass, field, replace
 
-from sqlalchemy import Select, and_, case, func, literal, select, union_all
+from sqlalchemy import Select, and_, case, func, literal, select, true, union_all
 from sqlalchemy.orm import aliased, joinedload, lazyload, selectinload
 
 from shop.catalog.errors import CooperativeNotFound, ProductNotFound
@@ -21,9 +21,10 @@ from shop.catalog.models import (
     ProductStatus,
     ProductTranslation,
     Variant,
+    VariantTranslation,
 )
 from shop.extensions import db
-from shop.inventory.bundles import box_availability
+from shop.inventory.bundles import FreeUnits, Part, box_from_parts
 from shop.inventory.models import Location, LocationKind, Stock
 
 
@@ -265,7 +266,7 @@ def get_active_product(slug: str) -> Product:
         .options(joinedload(Product.translations),
                  joinedload(Product.cooperative).joinedload(Cooperative.translations),
                  joinedload(Product.category).joinedload(Category.translations),
-                 joinedload(Product.bundle_items),
+                 joinedload(Product.bundle_items).lazyload(BundleItem.variant),
                  selectinload(Product.variants).joinedload(Variant.translations),
                  selectinload(Product.images).joinedload(ProductImage.translations))
     ).unique().one_or_none()
@@ -274,14 +275,78 @@ def get_active_product(slug: str) -> Product:
     return product
 
 
-def variant_availability(product: Product) -> list[VariantAvailability]:
+@dataclass(frozen=True)
+class BoxPart:
+    """One part of a gift box as its page shows it, with the part's free units."""
+
+    part: Part
+    slug: str
+    name: str  # the part's product name in the page's language
+    label: str  # the part's variant label in the page's language
+    cooperative_name: str
+    free: FreeUnits
+
+    @property
+    def quantity(self) -> int:
+        return self.part.quantity
+
+
+def _translated(model, column, owner_column, owner_id, locale: str):
+    """A translated text with the house fallback: the locale, else Italian, else any row."""
+    def pick(where):
+        return (select(column).where(owner_column == owner_id, where)
+                .order_by(model.id).limit(1).scalar_subquery())
+    return func.coalesce(pick(model.locale == locale), pick(model.locale == "it"),
+                         pick(true()))
+
+
+def box_contents(product: Product, locale: str) -> list[BoxPart]:
+    """A gift box's parts with names, labels, makers and free stock, in one statement."""
+    part = aliased(Product)
+    free = {}
+    for kind in (LocationKind.WORKSHOP, LocationKind.STORE):
+        where = [Stock.variant_id == BundleItem.variant_id, Location.kind == kind]
+        if kind == LocationKind.WORKSHOP:
+            where.append(Location.cooperative_id == part.cooperative_id)
+        free[kind] = (select(func.coalesce(func.sum(Stock.on_hand - Stock.allocated), 0))
+                      .join(Location, Location.id == Stock.location_id).where(*where)
+                      .correlate(BundleItem, part).scalar_subquery())
+    rows = db.session.execute(
+        select(BundleItem.variant_id, BundleItem.quantity, Variant.active, part.status,
+               part.made_to_order, part.slug, Cooperative.name,
+               _translated(ProductTranslation, ProductTranslation.name,
+                           ProductTranslation.product_id, part.id, locale),
+               func.coalesce(_translated(VariantTranslation, VariantTranslation.label,
+                                         VariantTranslation.variant_id, Variant.id, locale),
+                             Variant.label),
+               free[LocationKind.WORKSHOP], free[LocationKind.STORE])
+        .join(Variant, Variant.id == BundleItem.variant_id)
+        .join(part, part.id == Variant.product_id)
+        .join(Cooperative, Cooperative.id == part.cooperative_id)
+        .where(BundleItem.bundle_id == product.id)
+        .order_by(BundleItem.position, BundleItem.id))
+    parts = []
+    for (variant_id, units, active, status, to_order, slug, maker, name, label, workshop,
+         store) in rows:
+        ship = max(0, int(workshop))
+        parts.append(BoxPart(Part(variant_id, units, active and status == ProductStatus.ACTIVE,
+                                  to_order),
+                             slug, name, label, maker, FreeUnits(ship, ship + max(0, int(store)))))
+    return parts
+
+
+def variant_availability(product: Product,
+                         parts: list[BoxPart] | None = None) -> list[VariantAvailability]:
     """For each active variant: what its workshop can ship, and what the store holds.
 
-    A gift box counts whole boxes its parts' workshops can ship (the store holds none).
+    A gift box counts whole boxes its parts' workshops can ship (the store holds none);
+    pass its `box_contents` when they are at hand, else they are read.
     """
     variants = product.active_variants
     if product.bundle_items:
-        box = box_availability([product])[product.id]
+        if parts is None:
+            parts = box_contents(product, "it")
+        box = box_from_parts([p.part for p in parts], {p.part.variant_id: p.free for p in parts})
         return [VariantAvailability(v, box.ship, 0) for v in variants]
     rows = db.session.execute(
         select(Stock.variant_id, Location.kind, Stock.on_hand - Stock.allocated)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from shop.cart.models import Cart
 from shop.cart.services import view_cart
@@ -92,21 +93,29 @@ class Totals:
         return self.subtotal_cents + self.shipping_cents - self.discount_cents
 
 
-def shipping_methods(delivery: DeliveryMethod | None = None,
-                     country: str | None = None) -> list[ShippingMethod]:
-    """Active methods, optionally only those serving a delivery method and destination."""
-    stmt = select(ShippingMethod).where(ShippingMethod.active.is_(True))
+def shipping_methods(delivery: DeliveryMethod | None = None, country: str | None = None,
+                     methods: list[ShippingMethod] | None = None) -> list[ShippingMethod]:
+    """Active methods, optionally only those serving a delivery method and destination.
+
+    `methods` are every active method when the caller has them already (no statement then);
+    otherwise they are read with their translations in one statement.
+    """
+    if methods is None:
+        methods = list(db.session.scalars(
+            select(ShippingMethod).where(ShippingMethod.active.is_(True))
+            .options(joinedload(ShippingMethod.translations))
+            .order_by(ShippingMethod.position)).unique())
     if delivery == DeliveryMethod.PICKUP:
-        stmt = stmt.where(ShippingMethod.zone == ShippingZone.PICKUP)
-    elif delivery == DeliveryMethod.SHIP:
+        return [m for m in methods if m.zone == ShippingZone.PICKUP]
+    if delivery == DeliveryMethod.SHIP:
         zone = zone_of(country) if country else None
-        stmt = stmt.where(ShippingMethod.zone == zone) if zone else stmt.where(
-            ShippingMethod.zone != ShippingZone.PICKUP)
-    return list(db.session.scalars(stmt.order_by(ShippingMethod.position)))
+        return [m for m in methods if (m.zone == zone if zone else m.zone != ShippingZone.PICKUP)]
+    return list(methods)
 
 
-def find_method(code: str, delivery: DeliveryMethod, country: str) -> ShippingMethod:
-    for method in shipping_methods(delivery, country or None):
+def find_method(code: str, delivery: DeliveryMethod, country: str,
+                methods: list[ShippingMethod] | None = None) -> ShippingMethod:
+    for method in shipping_methods(delivery, country or None, methods):
         if method.code == code:
             return method
     raise ShippingUnavailable(code)

@@ -27,42 +27,74 @@ class FreeUnits:
 
 
 def free_units(variant_ids: Iterable[int], session=None) -> dict[int, FreeUnits]:
-    """Free units per variant: its own cooperative's workshop, plus the store for pickup."""
+    """Free units per variant: its own cooperative's workshop, plus the store for pickup.
+
+    One statement: the owner's workshop is found by joining the variant's product.
+    """
     session = session or db.session
     ids = sorted(set(variant_ids))
     if not ids:
         return {}
-    owner = {v.id: v.product.cooperative_id for v in session.scalars(
-        select(Variant).where(Variant.id.in_(ids)))}
     rows = session.execute(
-        select(Stock.variant_id, Location.kind, Location.cooperative_id,
+        select(Variant.id, Location.kind, Location.cooperative_id, Product.cooperative_id,
                func.sum(Stock.on_hand - Stock.allocated))
+        .join(Product, Product.id == Variant.product_id)
+        .join(Stock, Stock.variant_id == Variant.id)
         .join(Location, Location.id == Stock.location_id)
-        .where(Stock.variant_id.in_(ids))
-        .group_by(Stock.variant_id, Location.kind, Location.cooperative_id))
+        .where(Variant.id.in_(ids))
+        .group_by(Variant.id, Location.kind, Location.cooperative_id, Product.cooperative_id))
     workshop: dict[int, int] = {}
     store: dict[int, int] = {}
-    for variant_id, kind, cooperative_id, free in rows:
+    for variant_id, kind, location_owner, owner, free in rows:
         if kind == LocationKind.STORE:
             store[variant_id] = store.get(variant_id, 0) + int(free)
-        elif cooperative_id == owner.get(variant_id):
+        elif location_owner == owner:
             workshop[variant_id] = workshop.get(variant_id, 0) + int(free)
     return {vid: FreeUnits(max(0, workshop.get(vid, 0)),
                            max(0, workshop.get(vid, 0)) + max(0, store.get(vid, 0)))
-            for vid in owner}
+            for vid in ids}
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of a gift box as plain values: what `boxes_of` needs to count boxes."""
+
+    variant_id: int
+    quantity: int  # units in one box
+    on_sale: bool  # variant active and its product active
+    made_to_order: bool
+
+
+def boxes_of(parts: Iterable[Part], free: Mapping[int, int]) -> int | None:
+    """Whole boxes these free part units make; None when no part is limited by stock.
+
+    A part no longer on sale makes no box.
+    """
+    parts = list(parts)
+    if any(not part.on_sale for part in parts):
+        return 0
+    counts = [free.get(part.variant_id, 0) // part.quantity for part in parts
+              if not part.made_to_order]
+    return min(counts) if counts else None
+
+
+def box_from_parts(parts: Iterable[Part], free: Mapping[int, FreeUnits]) -> BoxAvailability:
+    """How many boxes made of these parts can be sold, given each part's free units."""
+    parts = list(parts)
+    ship = boxes_of(parts, {k: f.ship for k, f in free.items()})
+    pickup = boxes_of(parts, {k: f.pickup for k, f in free.items()})
+    return BoxAvailability(ship or 0, pickup or 0, ship is None)
 
 
 def boxes_from(items: list[BundleItem], free: Mapping[int, int]) -> int | None:
-    """Whole boxes these free part units make; None when no part is limited by stock.
+    """Whole boxes these free part units make (see `boxes_of`), from loaded bundle items."""
+    return boxes_of((part_of(item) for item in items), free)
 
-    A part no longer on sale (inactive variant, product not active) makes no box.
-    """
-    if any(not item.variant.active or item.variant.product.status != ProductStatus.ACTIVE
-           for item in items):
-        return 0
-    counts = [free.get(item.variant_id, 0) // item.quantity for item in items
-              if not item.variant.product.made_to_order]
-    return min(counts) if counts else None
+
+def part_of(item: BundleItem) -> Part:
+    return Part(item.variant_id, item.quantity,
+                item.variant.active and item.variant.product.status == ProductStatus.ACTIVE,
+                item.variant.product.made_to_order)
 
 
 @dataclass(frozen=True)
@@ -76,12 +108,8 @@ def box_availability(products: Iterable[Product], session=None) -> dict[int, Box
     """How many of each gift box can be sold now (by product id); other products are absent."""
     boxes = [p for p in products if p.bundle_items]
     free = free_units((item.variant_id for box in boxes for item in box.bundle_items), session)
-    result = {}
-    for box in boxes:
-        ship = boxes_from(box.bundle_items, {k: f.ship for k, f in free.items()})
-        pickup = boxes_from(box.bundle_items, {k: f.pickup for k, f in free.items()})
-        result[box.id] = BoxAvailability(ship or 0, pickup or 0, ship is None)
-    return result
+    return {box.id: box_from_parts([part_of(item) for item in box.bundle_items], free)
+            for box in boxes}
 
 
 def parts_of(product: Product, boxes: int) -> list[tuple[Variant, int]]:

@@ -175,7 +175,6 @@ def _cart_quantity() -> int:
     """Units in the visitor's cart (no query when they have no cart and are signed out)."""
     if not request or not request.endpoint or not request.endpoint.startswith("storefront."):
         return 0
-    from shop.web.storefront.cart_cookie import current_cart
+    from shop.web.storefront.cart_cookie import current_quantity
 
-    cart = current_cart()
-    return cart.quantity if cart else 0
+    return current_quantity()

@@ -32,15 +32,30 @@ def user_id() -> int | None:
     return current_user.id if current_user.is_authenticated else None
 
 
+_MEMO = "shop.cart"  # the request's cart, looked up once (kept in the WSGI environ)
+
+
 def current_cart() -> Cart | None:
-    return carts.find_cart(cookie_token(), user_id())
+    """The visitor's cart, looked up once per request (the page and its header share it)."""
+    if _MEMO not in request.environ:
+        request.environ[_MEMO] = carts.find_cart(cookie_token(), user_id())
+    return request.environ[_MEMO]
 
 
 def current_or_new_cart() -> Cart:
     cart = carts.get_or_create_cart(cookie_token(), user_id())
     if cart.user_id is None and cart.token != cookie_token():
         g.set_cart_cookie = cart.token
+    request.environ[_MEMO] = cart
     return cart
+
+
+def current_quantity() -> int:
+    """Units in the visitor's cart: from the cart if this request loaded it, else one count."""
+    if _MEMO in request.environ:
+        cart = request.environ[_MEMO]
+        return cart.quantity if cart else 0
+    return carts.cart_quantity(cookie_token(), user_id())
 
 
 def set_cookie(response):

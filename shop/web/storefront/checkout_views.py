@@ -45,8 +45,15 @@ from shop.web.storefront.cart_cookie import current_cart, current_or_new_cart, u
 from shop.web.storefront.forms import CheckoutForm, EmptyForm, PlaceOrderForm
 
 
+def methods() -> list:
+    """Every active shipping method, read once per request."""
+    if "shop.methods" not in request.environ:
+        request.environ["shop.methods"] = checkout.shipping_methods()
+    return request.environ["shop.methods"]
+
+
 def _form(cls, **kwargs):
-    return cls(locale=g.lang, methods=checkout.shipping_methods(), **kwargs)
+    return cls(locale=g.lang, methods=methods(), **kwargs)
 
 
 @bp.route("/checkout", methods=["GET", "POST"])
@@ -66,7 +73,7 @@ def checkout_details():
         details = details_from(form)
         try:
             method = checkout.find_method(details.shipping_method, details.delivery_method,
-                                          details.ship_country)
+                                          details.ship_country, methods())
         except ShippingUnavailable:
             form.shipping_method.errors.append(_("Choose a shipping method."))
         else:
@@ -76,10 +83,10 @@ def checkout_details():
                 form.discount_code.errors.append(discount_message(exc))
             else:
                 review = PlaceOrderForm(formdata=None, data=form.data, locale=g.lang,
-                                        methods=checkout.shipping_methods())
+                                        methods=methods())
                 return review_page(view, review, details, method, totals)
     return render_template("storefront/checkout.html", cart=view, form=form,
-                           methods=checkout.shipping_methods())
+                           methods=methods())
 
 
 def priced(view, method, details) -> checkout.Totals:
@@ -153,14 +160,14 @@ def checkout_place():
         if form.accept_terms.errors and len(form.errors) == 1:
             details = details_from(form)
             method = checkout.find_method(details.shipping_method, details.delivery_method,
-                                          details.ship_country)
+                                          details.ship_country, methods())
             try:
                 return review_page(view, form, details, method,
                                    priced(view, method, details)), 400
             except DiscountRefused as exc:
                 form.discount_code.errors.append(discount_message(exc))
         return render_template("storefront/checkout.html", cart=view, form=form,
-                               methods=checkout.shipping_methods()), 400
+                               methods=methods()), 400
     try:
         expected = int(form.expected_total_cents.data)
     except ValueError:
@@ -178,7 +185,7 @@ def checkout_place():
         db.session.rollback()
         form.discount_code.errors.append(discount_message(exc))
         return render_template("storefront/checkout.html", cart=view, form=form,
-                               methods=checkout.shipping_methods()), 409
+                               methods=methods()), 409
     except (CartChanged, CartEmpty, ShippingUnavailable):
         db.session.rollback()
         flash(_("Something in your cart changed (price or availability). Please check it "

@@ -67,11 +67,13 @@ def product_detail(slug: str):
 
 def render_product(product, **extra) -> str:
     """The product page; `extra` carries a refused personalisation back (values, errors)."""
+    parts = catalog.box_contents(product, g.lang) if product.bundle_items else []
     return render_template(
         "storefront/product_detail.html",
         product=product,
         preview=product.status != "active",
-        availability=catalog.variant_availability(product),
+        box_parts=parts,
+        availability=catalog.variant_availability(product, parts),
         related=catalog.related_products(product),
         **extra,
     )
