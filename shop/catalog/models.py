@@ -213,8 +213,7 @@ class Product(TranslatedMixin, db.Model):
         back_populates="bundle", cascade="all, delete-orphan", order_by="BundleItem.position",
         lazy="selectin", foreign_keys="BundleItem.bundle_id")
     measures: Mapped[list[ProductMeasure]] = relationship(
-        back_populates="product", cascade="all, delete-orphan", order_by="ProductMeasure.position",
-        lazy="selectin")
+        back_populates="product", cascade="all, delete-orphan", order_by="ProductMeasure.position")
 
     __table_args__ = (
         CheckConstraint("vat_rate_bp >= 0 AND vat_rate_bp <= 10000", name="vat_range"),

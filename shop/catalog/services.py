@@ -267,6 +267,7 @@ def get_active_product(slug: str) -> Product:
                  joinedload(Product.cooperative).joinedload(Cooperative.translations),
                  joinedload(Product.category).joinedload(Category.translations),
                  joinedload(Product.bundle_items).lazyload(BundleItem.variant),
+                 joinedload(Product.measures),
                  selectinload(Product.variants).joinedload(Variant.translations),
                  selectinload(Product.images).joinedload(ProductImage.translations))
     ).unique().one_or_none()
