@@ -20,7 +20,7 @@ from shop.orders.models import Order
 from shop.quotes.conversion import accept, mark_transfer_received
 from shop.quotes.models import PaymentChoice, QuoteRequest
 from tests.fixtures.factories import make_product
-from tests.quotes.conftest import STAFF_EMAIL, request_form, staff_sends, submit
+from tests.quotes.conftest import STAFF_EMAIL, request_form, staff_sends, submit, valid_until
 from tests.web.conftest import login
 
 TWO_OFFICES = (b"name;address;postal_code;city;province;country;quantity\n"
@@ -124,3 +124,37 @@ def test_paid_boxes_go_to_each_cooperative_per_address_and_are_invoiced_by_rate(
         assert (invoice.taxable_cents, invoice.vat_cents, invoice.total_cents) == (
             15468, 2832, 18300)
         assert db.session.get(Order, order.id).total_cents == 18300
+
+
+def test_a_made_to_order_part_of_a_quoted_box_is_due_by_the_quotes_date(shop, client):
+    # Given a box of one apron (stocked) and one engraved board (made to order in 10 days)
+    with shop.app_context():
+        sew = db.session.scalar(select(Cooperative).where(Cooperative.slug == "filo"))
+        apron, board = (db.session.scalar(select(Variant).where(Variant.sku == sku))
+                        for sku in ("SKU-APRON", "SKU-BOARD"))
+        product = make_product(sew, db.session.scalar(select(Category)), name_it="Scatola",
+                               name_en="Box", prices=(7000,), slug="scatola-tagliere")
+        product.bundle_items = [BundleItem(variant=apron, quantity=1, position=0),
+                                BundleItem(variant=board, quantity=1, position=1)]
+        db.session.commit()
+        box_id = product.variants[0].id
+    response = submit(client, request_form(**{"items-0-variant_id": str(box_id),
+                                              "items-0-quantity": "2"}))
+    assert response.status_code == 303
+    with shop.app_context():
+        request = db.session.scalar(select(QuoteRequest))
+        ids = {"id": request.id, "token": request.token}
+    login(client, STAFF_EMAIL)
+    # When staff quote two boxes for delivery in 20 days and the company accepts
+    staff_sends(client, ids, [{"variant_id": box_id, "quantity": 2, "unit_price": "60,00",
+                               "delivery_date": valid_until(20)}])
+    with shop.test_request_context():
+        order = accept(ids["token"], "", PaymentChoice.TRANSFER)
+        db.session.commit()
+
+        # Then the board is made to order by the quote's date; the apron is reserved
+        line = order.lines[0]
+        assert (line.made_to_order, line.lead_time_days) == (False, 0)
+        assert [(p.sku, p.quantity, p.made_to_order, p.lead_time_days,
+                 sum(a.quantity for a in p.allocations)) for p in line.parts] == [
+            ("SKU-APRON", 2, False, 0, 2), ("SKU-BOARD", 2, True, 20, 0)]
