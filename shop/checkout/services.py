@@ -37,7 +37,8 @@ from shop.inventory.bundles import parts_of
 from shop.inventory.locks import lock_stock
 from shop.inventory.models import Location, LocationKind
 from shop.inventory.reservations import reserve
-from shop.money import split_by_weight, vat_included
+from shop.money import vat_included
+from shop.orders.boxes import add_part_lines
 from shop.orders.models import (
     Allocation,
     DeliveryMethod,
@@ -261,7 +262,8 @@ def place_order(cart_id: int, details: CheckoutDetails, expected_total_cents: in
     targets = {}
     for index, (line, order_line) in enumerate(zip(view.lines, created, strict=True)):
         if line.product.bundle_items:
-            for part, part_line in enumerate(_part_lines(order, order_line, line, details.locale)):
+            for part, part_line in enumerate(add_part_lines(order, order_line, line.product,
+                                                               details.locale)):
                 targets[(index, part)] = part_line
         else:
             targets[(index, 0)] = order_line
@@ -283,28 +285,6 @@ def _stock_units(line) -> list[tuple[object, int]]:
     if line.product.bundle_items:
         return parts_of(line.product, line.quantity)
     return [(line.variant, line.quantity)]
-
-
-def _part_lines(order: Order, box_line: OrderLine, line, locale: str) -> list[OrderLine]:
-    """A gift box's parts as lines under the box's line, each with its share of the price.
-
-    The box's price is split over its parts in proportion to their list prices, to the cent
-    (largest remainders), so the cooperatives' statements add up to what the box sold for.
-    """
-    parts = parts_of(line.product, line.quantity)
-    shares = split_by_weight(box_line.total_cents,
-                             [variant.price_cents * units for variant, units in parts])
-    for (variant, units), share in zip(parts, shares, strict=True):
-        product = variant.product
-        box_line.parts.append(OrderLine(
-            order_id=order.id, variant_id=variant.id, product_id=product.id,
-            cooperative_id=product.cooperative_id, sku=variant.sku,
-            name=product.tr(locale).name,
-            variant_label=f"{variant.label_for(locale)} · {box_line.name}"[:120],
-            unit_price_cents=variant.price_cents, vat_rate_bp=product.vat_rate_bp,
-            quantity=units, share_cents=share, made_to_order=product.made_to_order,
-            lead_time_days=product.effective_lead_time_days if product.made_to_order else 0))
-    return list(box_line.parts)
 
 
 def cancel_unpaid_order(order_id: int, cart: Cart) -> Order:

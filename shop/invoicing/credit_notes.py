@@ -1,8 +1,10 @@
 """Credit notes (FatturaPA TD04): a refund of an invoiced order takes back part of its invoice.
 
 `issue_credit_note(refund_request)` runs in the transaction that records a succeeded refund
-(shop.orders.operations, under the order's row lock), so a refund of an invoiced order
-always has its credit note and a rolled-back refund uses no number.
+(shop.orders.operations for staff, shop.payments.services.record_refunds for a refund made
+in Stripe's dashboard, both under the order's row lock), so a refund of an invoiced order
+always has its credit note and a rolled-back refund uses no number. One provider refund is
+credited once, by its refund id, whichever way it reached the shop.
 
 - Numbering: credit notes are a separate register with its own yearly sequence
   ("NC-2026-00001"), as Italian practice allows (a "sezionale"): invoice numbers stay a
@@ -53,6 +55,21 @@ def credit_note_of(refund_request_id: int) -> CreditNote | None:
         CreditNote.refund_request_id == refund_request_id))
 
 
+def _credited(request: RefundRequest) -> CreditNote | None:
+    """The credit note already issued for this request, or for the same provider refund.
+
+    One refund at the provider is credited once, whichever request recorded it first: a
+    refund made in Stripe's dashboard (recorded by the webhook) and a staff request that
+    the provider answers with that very refund share one credit note.
+    """
+    existing = credit_note_of(request.id)
+    if existing is not None or request.refund_id is None:
+        return existing
+    return db.session.scalar(
+        select(CreditNote).join(RefundRequest, CreditNote.refund_request_id == RefundRequest.id)
+        .where(RefundRequest.refund_id == request.refund_id).order_by(CreditNote.id).limit(1))
+
+
 def credit_notes_of_order(order_id: int) -> list[CreditNote]:
     return list(db.session.scalars(select(CreditNote).where(CreditNote.order_id == order_id)
                                    .order_by(CreditNote.year, CreditNote.sequence)))
@@ -65,12 +82,12 @@ def issue_credit_note(request: RefundRequest, now: datetime | None = None) -> Cr
     invoice = invoice_of(request.order_id)
     if invoice is None:
         return None
-    existing = credit_note_of(request.id)
+    existing = _credited(request)
     if existing is not None:
         return existing
     seller = Seller.from_config(current_app.config)
     counter = lock_credit_note_counter(_local_day(now or utcnow()).year)
-    existing = credit_note_of(request.id)
+    existing = _credited(request)
     if existing is not None:
         return existing
     now = now or utcnow()

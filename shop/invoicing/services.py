@@ -152,13 +152,18 @@ def invoices_of_month(user, year: int, month: int) -> InvoiceMonth:
 
 
 def months_with_invoices(user) -> list[tuple[int, int, int]]:
-    """(year, month, count) of every month with invoices, newest first; staff only."""
+    """(year, month, count) of every month with invoices or credit notes, newest first;
+    the count is of both (the files the month's zip holds); staff only."""
     staff_actor(user)
-    year = func.extract("year", Invoice.issue_date)
-    month = func.extract("month", Invoice.issue_date)
-    rows = db.session.execute(select(year, month, func.count(Invoice.id))
-                              .group_by(year, month).order_by(year.desc(), month.desc()))
-    return [(int(y), int(m), n) for y, m, n in rows]
+    counts: dict[tuple[int, int], int] = {}
+    for model in (Invoice, CreditNote):
+        year = func.extract("year", model.issue_date)
+        month = func.extract("month", model.issue_date)
+        for y, m, n in db.session.execute(select(year, month, func.count(model.id))
+                                          .group_by(year, month)):
+            key = (int(y), int(m))
+            counts[key] = counts.get(key, 0) + n
+    return [(y, m, n) for (y, m), n in sorted(counts.items(), reverse=True)]
 
 
 def get_invoice(user, invoice_id: int) -> Invoice:

@@ -19,11 +19,20 @@ from shop.orders.models import Order, OrderStatus
 from shop.orders.services import lock_order, transition
 from shop.payments.errors import PaymentNotFound
 from shop.payments.gateway import CheckoutLine, CheckoutRequest, SessionInfo
-from shop.payments.models import Payment, PaymentStatus, Refund
+from shop.payments.models import (
+    Payment,
+    PaymentStatus,
+    Refund,
+    RefundRequest,
+    RefundStatus,
+)
 
 SESSION_LIFETIME = timedelta(minutes=31)  # Stripe's minimum is 30 minutes
 RESERVATION_GRACE = timedelta(minutes=10)
 ORDER_CURRENCY = "eur"  # every order is in euro cents
+# A refund made in the provider's dashboard: its request key and the reason staff read.
+DASHBOARD_KEY = "dashboard-"
+DASHBOARD_REASON = "refunded from the Stripe dashboard"
 RANK = {PaymentStatus.OPEN: 0, PaymentStatus.PROCESSING: 1, PaymentStatus.EXPIRED: 2,
         PaymentStatus.FAILED: 2, PaymentStatus.PAID: 3}
 
@@ -227,7 +236,13 @@ def cancel_order(order: Order, *, actor: str, note: str = "",
 
 
 def record_refunds(payment_intent_id: str, refunds: list, actor: str) -> Order | None:
-    """Record each refund once (by its provider id) and move the order to (partially) refunded."""
+    """Record each refund once (by its provider id) and move the order to (partially) refunded.
+
+    A refund the shop did not ask for (made in the provider's dashboard) is written down as
+    a refund request of its own, keyed by the provider's refund id, so an invoiced order gets
+    its credit note for it exactly once: a redelivered event finds the refund already known,
+    and the shop's own refunds are known from the moment they are made.
+    """
     payment = db.session.scalar(
         select(Payment).where(Payment.payment_intent_id == payment_intent_id))
     if payment is None:
@@ -235,13 +250,21 @@ def record_refunds(payment_intent_id: str, refunds: list, actor: str) -> Order |
     order = lock_order(payment.order_id)
     known = {r.provider_refund_id for r in db.session.scalars(
         select(Refund).join(Payment).where(Payment.order_id == order.id))}
+    outside: list[RefundRequest] = []
     for refund in refunds:
         if refund.id in known or refund.status not in ("succeeded", "pending"):
             continue
-        db.session.add(Refund(payment_id=payment.id, provider_refund_id=refund.id,
-                              amount_cents=refund.amount_cents, status=refund.status))
+        row = Refund(payment_id=payment.id, provider_refund_id=refund.id,
+                     amount_cents=refund.amount_cents, status=refund.status,
+                     reason=DASHBOARD_REASON)
+        db.session.add(row)
         order.refunded_cents += refund.amount_cents
         known.add(refund.id)
+        outside.append(RefundRequest(
+            order_id=order.id, payment_id=payment.id, refund=row,
+            request_key=f"{DASHBOARD_KEY}{refund.id}"[:64], amount_cents=refund.amount_cents,
+            reason=DASHBOARD_REASON, status=RefundStatus.SUCCEEDED))
+    db.session.add_all(outside)
     db.session.flush()
     if order.refunded_cents >= order.total_cents:
         target = OrderStatus.REFUNDED
@@ -254,6 +277,11 @@ def record_refunds(payment_intent_id: str, refunds: list, actor: str) -> Order |
 
         if can_transition(order, target):
             transition(order, target, actor=actor)
+    if outside:
+        from shop.invoicing.credit_notes import issue_credit_note
+
+        for request in outside:
+            issue_credit_note(request)  # an invoiced order gets its credit note (TD04)
     return order
 
 

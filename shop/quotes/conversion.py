@@ -15,11 +15,13 @@ from sqlalchemy import select
 
 from shop.accounts.access import staff_actor
 from shop.audit.services import record
+from shop.catalog.models import Product
 from shop.db import begin_write, utcnow
 from shop.extensions import db
 from shop.inventory.locks import lock_stock
 from shop.inventory.models import Location, LocationKind
 from shop.inventory.reservations import reserve
+from shop.orders.boxes import add_part_lines
 from shop.orders.models import (
     Allocation,
     DeliveryMethod,
@@ -95,12 +97,14 @@ def create_order(request: QuoteRequest, quote: Quote, payment_choice: str,
         delivery_addresses=list(request.addresses) if several else None,
         created_at=now)
     db.session.add(order)
+    boxes: list[tuple[OrderLine, Product, int | None]] = []
     for line in quote.lines:
         variant = line.variant
         product = variant.product if variant else None
-        made_to_order = product is None or product.made_to_order
+        box = product is not None and bool(product.bundle_items)
+        made_to_order = product is None or (product.made_to_order and not box)
         lead = max(((line.delivery_date - now.date()).days if line.delivery_date else 0), 0)
-        order.lines.append(OrderLine(
+        order_line = OrderLine(
             variant_id=variant.id if variant else None,
             product_id=product.id if product else None, cooperative_id=line.cooperative_id,
             sku=variant.sku if variant else "CUSTOM",
@@ -108,9 +112,19 @@ def create_order(request: QuoteRequest, quote: Quote, payment_choice: str,
             variant_label=(variant.label_for(request.locale) if variant else "")[:120],
             unit_price_cents=pricing.gross_unit_cents(line.unit_price_cents, line.vat_rate_bp),
             vat_rate_bp=line.vat_rate_bp, quantity=line.quantity,
-            made_to_order=made_to_order, lead_time_days=lead if made_to_order else 0))
+            made_to_order=made_to_order, lead_time_days=lead if made_to_order else 0)
+        order.lines.append(order_line)
+        if box:
+            boxes.append((order_line, product, lead if line.delivery_date else None))
     db.session.flush()
     order.number = f"VDM-{now.year}-{order.id:06d}"
+    # A gift box's parts, as the storefront writes them: routed, reserved and invoiced
+    # part by part. Parts made to order are due by the quote's date when it gives one.
+    for box_line, product, lead in boxes:
+        for part in add_part_lines(order, box_line, product, request.locale):
+            if part.made_to_order and lead is not None:
+                part.lead_time_days = lead
+    db.session.flush()
     _reserve(order)
     db.session.add(OrderEvent(order=order, from_status=None,
                               to_status=OrderStatus.PENDING_PAYMENT, actor="company",
@@ -122,11 +136,15 @@ def create_order(request: QuoteRequest, quote: Quote, payment_choice: str,
 def _reserve(order: Order) -> None:
     """Hold what each cooperative's workshop has of the stocked lines (made to order: none).
 
+    A gift box holds no stock of its own: each of its parts is held at the workshop of the
+    cooperative that makes it.
+
     A shortfall is not an error: the quote's dates already allowed for making the rest.
     """
     workshops = {loc.cooperative_id: loc for loc in db.session.scalars(
         select(Location).where(Location.kind == LocationKind.WORKSHOP))}
-    stocked = [line for line in order.lines if not line.made_to_order and line.variant_id]
+    stocked = [unit for line in order.lines for unit in line.units
+               if not unit.made_to_order and unit.variant_id]
     locked = lock_stock({(line.variant_id, workshops[line.cooperative_id].id)
                          for line in stocked if line.cooperative_id in workshops})
     for line in stocked:

@@ -197,6 +197,7 @@ def test_the_customer_is_told_when_a_parcel_leaves(catalog):
     assert mail.subject == f"Your order {order.number} is on its way"
     assert "Carrier: BRT" in mail.body_text
     assert "Tracking code: 12345678" in mail.body_text
+    assert "delivery address" not in mail.body_text  # one address: the order's own
     assert "https://vas.brt.it/vas/sped_det_show.hsm?Nspediz=12345678" in mail.body_text
 
 

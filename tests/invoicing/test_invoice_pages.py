@@ -10,8 +10,10 @@ from sqlalchemy import func, select
 
 from shop.accounts.models import Role
 from shop.extensions import db
-from shop.invoicing.models import Invoice, InvoiceCounter
-from shop.invoicing.services import issue_invoice
+from shop.invoicing.credit_notes import issue_credit_note
+from shop.invoicing.models import CreditNote, CreditNoteCounter, Invoice, InvoiceCounter
+from shop.invoicing.services import issue_invoice, months_with_invoices
+from shop.orders.operations import RefundAsk, refund
 from tests.fixtures.orders import PASSWORD, user
 from tests.invoicing.conftest import COMPANY, PERSON_PEC, invoiced_order
 from tests.web.conftest import login
@@ -112,3 +114,37 @@ def test_non_staff_cannot_reach_invoice_pages_and_nothing_changes(catalog, clien
     db.session.expire_all()
     assert db.session.execute(select(Invoice.id, Invoice.number, Invoice.xml)).all() == before
     assert db.session.scalar(select(InvoiceCounter.last_sequence)) == counter
+
+
+def test_a_month_with_only_credit_notes_has_its_link_and_zip(catalog, client):
+    # Given two invoices of October 2026 and, in November, one credit note for the first
+    a = invoiced_order([(catalog.apron, 1)], COMPANY)
+    b = invoiced_order([(catalog.bread, 2)], PERSON_PEC)
+    db.session.query(Invoice).delete()
+    db.session.query(InvoiceCounter).delete()
+    db.session.commit()
+    issue_invoice(a, now=datetime(2026, 10, 5, 9, 0, tzinfo=UTC))
+    issue_invoice(b, now=datetime(2026, 10, 6, 9, 0, tzinfo=UTC))
+    db.session.commit()
+    request = refund(catalog.staff, a.id, RefundAsk(request_key="r1", reason="Reso", full=True))
+    db.session.query(CreditNote).delete()
+    db.session.query(CreditNoteCounter).delete()
+    note = issue_credit_note(request, now=datetime(2026, 11, 3, 9, 0, tzinfo=UTC))
+    db.session.commit()
+    assert note.number == "NC-2026-00001"
+
+    # When staff open October's invoice list
+    sign_in(client, catalog.staff.email)
+    html = client.get("/staff/invoices?year=2026&month=10").get_data(as_text=True)
+
+    # Then the month links count invoices and credit notes: November appears with its one
+    assert months_with_invoices(catalog.staff) == [(2026, 11, 1), (2026, 10, 2)]
+    assert 'href="/staff/invoices?year=2026&amp;month=11"' in html
+    assert "<strong>1</strong><span class=\"visually-hidden\"> documento,</span> 2026-11" in html
+    assert "<strong>2</strong><span class=\"visually-hidden\"> documenti,</span> 2026-10" in html
+    # and November's page lists the credit note and offers the month's zip, which holds it
+    november = client.get("/staff/invoices?year=2026&month=11").get_data(as_text=True)
+    assert "NC-2026-00001" in november
+    assert 'href="/staff/invoices/2026-11.zip"' in november
+    archive = zipfile.ZipFile(io.BytesIO(client.get("/staff/invoices/2026-11.zip").data))
+    assert archive.namelist() == [note.file_name]

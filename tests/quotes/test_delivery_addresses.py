@@ -13,6 +13,7 @@ from shop.extensions import db
 from shop.fulfilment.models import Fulfilment
 from shop.fulfilment.services import advance
 from shop.inventory.models import Location, Stock
+from shop.notifications.models import OutboxMessage
 from shop.orders.models import Order
 from shop.quotes.conversion import accept
 from shop.quotes.models import Company, PaymentChoice, QuoteRequest
@@ -132,6 +133,17 @@ def test_shipping_one_address_takes_only_its_units_from_the_reservation(shop, cl
         db.session.commit()
 
         assert biscuit_stock() == (24, 14)
+        # and the company's email names the address this parcel went to
+        mail = db.session.scalar(select(OutboxMessage).where(
+            OutboxMessage.kind == "order_shipped"))
+        assert ("6 × Biscotti (V0)\n\n"
+                "Questo pacco va all'indirizzo di consegna 2 di 3:\n"
+                "Filiale Torino\nVia Po 2\n10123 Torino (TO)\nIT\n\n"
+                "Corriere:") in mail.body_text
+        assert ("Questo pacco va all'indirizzo di consegna 2 di 3:<br>\n"
+                "<strong>Filiale Torino</strong><br>Via Po 2<br>10123 Torino (TO)<br>IT"
+                ) in mail.body_html
+        assert "Via Roma" not in mail.body_text and "Nazionale" not in mail.body_text
 
 
 def test_staff_cooperative_and_company_see_each_shipment_address(shop, client):
