@@ -16,6 +16,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from shop.accounts import throttle
 from shop.accounts.errors import (
     AccountThrottled,
+    EmailNotConfirmed,
     InvalidCredentials,
     InvalidResetToken,
 )
@@ -55,6 +56,9 @@ def authenticate(email: str, password: str) -> User:
     if not user.check_password(password or ""):
         _failed(email, user.id)
     throttle.forget_failures(email)
+    if not user.email_confirmed:
+        log_event("login.unconfirmed", user_id=user.id)
+        raise EmailNotConfirmed(user.email)
     log_event("login.succeeded", user_id=user.id)
     return user
 
