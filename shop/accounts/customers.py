@@ -7,6 +7,7 @@ AddressNotFound / OrderNotFound as a missing one.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from flask import current_app
 from sqlalchemy import delete, func, select, update
@@ -44,6 +45,23 @@ def _customer(user: User) -> User:
     if user is None or not user.is_authenticated or user.role != Role.CUSTOMER:
         raise NotAllowed("only a signed-in customer has these pages")
     return user
+
+
+def confirm_address(user: User, now: datetime) -> int:
+    """The user proved the address is theirs: mark it, and give them their guest orders.
+
+    Guest orders are those with no account and the same email in any letter case. Returns
+    how many joined.
+    """
+    if user.email_confirmed_at is None:
+        user.email_confirmed_at = now
+    result = db.session.execute(
+        update(Order)
+        .where(Order.user_id.is_(None), func.lower(Order.email) == user.email.lower())
+        .values(user_id=user.id)
+        .execution_options(synchronize_session=False))
+    db.session.flush()
+    return result.rowcount or 0
 
 
 def orders_of(user: User) -> list[Order]:

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from werkzeug.security import generate_password_hash
 
 from shop.accounts.auth import hash_token, new_reset_secret
+from shop.accounts.customers import confirm_address
 from shop.accounts.errors import InvalidConfirmationToken
 from shop.accounts.models import EmailConfirmationToken, Role, User
 from shop.accounts.passwords import check_new_password
@@ -21,7 +22,6 @@ from shop.audit.security_log import log_event
 from shop.db import utcnow
 from shop.extensions import db
 from shop.notifications.services import enqueue_email
-from shop.orders.models import Order
 
 CONFIRMATION_LIFETIME = timedelta(hours=48)
 
@@ -111,22 +111,10 @@ def confirm_email(token: str, now: datetime | None = None) -> tuple[User, int]:
     now = now or utcnow()
     row = check_confirmation_token(token, now)
     user = row.user
-    user.email_confirmed_at = now
     _retire_tokens(user.id, now)
-    attached = attach_guest_orders(user)
-    db.session.flush()
+    attached = confirm_address(user, now)
     log_event("account.confirmed", user_id=user.id, orders_attached=attached)
     return user, attached
-
-
-def attach_guest_orders(user: User) -> int:
-    """Give the user the orders placed as a guest with their (confirmed) address."""
-    result = db.session.execute(
-        update(Order)
-        .where(Order.user_id.is_(None), func.lower(Order.email) == user.email.lower())
-        .values(user_id=user.id)
-        .execution_options(synchronize_session=False))
-    return result.rowcount or 0
 
 
 def _retire_tokens(user_id: int, now: datetime) -> None:

@@ -220,6 +220,30 @@ def test_confirming_attaches_earlier_guest_orders_with_the_same_address_only(app
     assert mine in html and mine_too in html and other not in html
 
 
+def test_a_password_reset_link_also_confirms_the_address(app, client, catalog):
+    with app.app_context():
+        from shop.catalog.models import Variant
+
+        biscotti = db.session.scalar(select(Variant).where(Variant.sku == "SKU-BISCOTTI"))
+        earlier = placed_order([(biscotti, 1)], email="nuova@example.org").number
+    register(client)
+    reset = client.post("/it/account/password-reset", data={
+        "email": "nuova@example.org",
+        "csrf_token": csrf_token(client, "/it/account/password-reset")})
+    assert reset.status_code == 303
+    link = re.search(r"https?://[^/\s]+(/it/account/password-reset/[\w-]+)",
+                     last_email(app, "nuova@example.org").body_text).group(1)
+
+    client.post(link, data={"password": "altre parole nuove", "confirm": "altre parole nuove",
+                            "csrf_token": csrf_token(client, link)})
+
+    nina = account(app, "nuova@example.org")
+    assert nina.email_confirmed_at is not None
+    with app.app_context():
+        assert db.session.scalar(select(Order.user_id).where(Order.number == earlier)) == nina.id
+    assert login(client, "nuova@example.org", "altre parole nuove").location == "/it/account/"
+
+
 # The account's pages
 
 
