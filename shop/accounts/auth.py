@@ -14,12 +14,14 @@ from sqlalchemy import select, update
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from shop.accounts import throttle
+from shop.accounts.customers import confirm_address
 from shop.accounts.errors import (
     AccountThrottled,
+    EmailNotConfirmed,
     InvalidCredentials,
     InvalidResetToken,
 )
-from shop.accounts.models import PasswordResetToken, User
+from shop.accounts.models import PasswordResetToken, Role, User
 from shop.accounts.passwords import check_new_password
 from shop.audit.security_log import log_event
 from shop.db import utcnow
@@ -55,6 +57,9 @@ def authenticate(email: str, password: str) -> User:
     if not user.check_password(password or ""):
         _failed(email, user.id)
     throttle.forget_failures(email)
+    if not user.email_confirmed:
+        log_event("login.unconfirmed", user_id=user.id)
+        raise EmailNotConfirmed(user.email)
     log_event("login.succeeded", user_id=user.id)
     return user
 
@@ -139,6 +144,9 @@ def reset_password(token: str, new_password: str, now: datetime | None = None) -
     check_new_password(new_password, row.user.email)
     row.user.set_password(new_password)
     row.user.end_sessions()
+    if not row.user.email_confirmed and row.user.role == Role.CUSTOMER:
+        # The emailed reset link proves the address as well as a confirmation link does.
+        confirm_address(row.user, now)
     _retire_tokens(row.user_id, now)
     db.session.flush()
     log_event("password.reset", user_id=row.user_id)

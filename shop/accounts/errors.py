@@ -112,3 +112,22 @@ class SelfLockout(AccountError):
 
 class UserNotFound(AccountError):
     pass
+
+
+class EmailNotConfirmed(InvalidCredentials):
+    """The password is right but the account's email was never confirmed.
+
+    Raised only after the password matched, so it tells nothing to someone without it.
+    """
+
+    def __init__(self, email: str) -> None:
+        self.email = email
+        super().__init__("the account's email address is not confirmed yet")
+
+
+class InvalidConfirmationToken(AccountError):
+    """The email confirmation link is unknown, expired or already used."""
+
+
+class AddressNotFound(AccountError):
+    """No saved address with this id belongs to the customer."""

@@ -44,6 +44,12 @@ class User(UserMixin, db.Model):
     # (logout, password change or reset, deactivation), whatever cookie someone kept.
     session_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # When the owner proved the address is theirs. Accounts made by staff, invitations or
+    # commands start confirmed; self-registered customers start with None and cannot sign
+    # in until they follow the link emailed to them.
+    email_confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=utcnow)
+    # When a self-registered customer accepted the privacy notice and terms shown then.
+    terms_accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     cooperative = relationship("Cooperative")
 
@@ -73,6 +79,10 @@ class User(UserMixin, db.Model):
         return self.active
 
     @property
+    def email_confirmed(self) -> bool:
+        return self.email_confirmed_at is not None
+
+    @property
     def is_staff(self) -> bool:
         return self.role in (Role.STAFF, Role.ADMIN)
 
@@ -99,6 +109,40 @@ class PasswordResetToken(db.Model):
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     user: Mapped[User] = relationship()
+
+
+class EmailConfirmationToken(db.Model):
+    """A single-use link that confirms a new account's email; only its hash is stored."""
+
+    __tablename__ = "email_confirmation_token"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    user: Mapped[User] = relationship()
+
+
+class SavedAddress(db.Model):
+    """A customer's delivery address, kept to fill in the checkout form; one is the default."""
+
+    __tablename__ = "saved_address"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    recipient: Mapped[str] = mapped_column(String(120))
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    line1: Mapped[str] = mapped_column(String(200))
+    line2: Mapped[str] = mapped_column(String(200), default="")
+    postal_code: Mapped[str] = mapped_column(String(16))
+    city: Mapped[str] = mapped_column(String(120))
+    province: Mapped[str] = mapped_column(String(4), default="")
+    country: Mapped[str] = mapped_column(String(2), default="IT")
+    is_default: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class RecoveryCode(db.Model):

@@ -21,6 +21,8 @@ EVENTS = frozenset({
     "password.reset_requested", "password.reset", "password.changed",
     "role.changed", "account.deactivated", "account.exported", "account.erased",
     "ratelimit.exceeded", "ratelimit.fallback",
+    "account.registered", "account.registration_refused", "account.confirmed",
+    "login.unconfirmed",
 })
 _FORBIDDEN = frozenset({"password", "token", "secret", "card", "session"})
 

@@ -113,6 +113,20 @@ ACCESS.update({
     "storefront.account_invitation": EVERYONE,
     "storefront.account_login_code": EVERYONE,
     "storefront.account_login_enrol": EVERYONE,
+    # Opening a customer account: anyone may register, confirm a link or ask for a new one.
+    "storefront.account_register": EVERYONE,
+    "storefront.account_confirm": EVERYONE,
+    "storefront.account_confirm_resend": EVERYONE,
+    # A customer's own account: their orders, addresses, language and password
+    "storefront.account_overview": frozenset({CUSTOMER}),
+    "storefront.account_order": frozenset({CUSTOMER}),
+    "storefront.account_addresses": frozenset({CUSTOMER}),
+    "storefront.account_address_new": frozenset({CUSTOMER}),
+    "storefront.account_address_edit": frozenset({CUSTOMER}),
+    "storefront.account_address_delete": frozenset({CUSTOMER}),
+    "storefront.account_address_default": frozenset({CUSTOMER}),
+    "storefront.account_settings": frozenset({CUSTOMER}),
+    "storefront.account_password": frozenset({CUSTOMER}),
     # A company contact's own company
     "storefront.account_company": frozenset({COMPANY}),
     "storefront.account_company_reorder": frozenset({COMPANY}),

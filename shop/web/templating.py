@@ -82,13 +82,15 @@ def carrier_name(code: str) -> str:
 
 
 def account_home_url(user) -> str:
-    """Where a signed-in user's own area is: the dashboard, the staff home or the shop."""
+    """Where a signed-in user's own area is: the dashboard, the staff home or their account."""
     if getattr(user, "role", None) == "coop":
         return url_for("coop.dashboard")
     if getattr(user, "is_staff", False):
         return url_for("staff.home")
     if getattr(user, "role", None) == "company" and getattr(user, "company_id", None):
         return url_for("storefront.account_company", lang=current_lang())
+    if getattr(user, "role", None) == "customer":
+        return url_for("storefront.account_overview", lang=current_lang())
     return url_for("storefront.home", lang=current_lang())
 
 

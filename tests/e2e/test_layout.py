@@ -179,3 +179,28 @@ def test_main_action_within_reach_on_a_phone(tab, demo_rw, live_server, width, l
                          exact=True)
     box = go.bounding_box()
     assert box is not None and box["y"] + box["height"] <= 800, box
+
+
+@pytest.mark.parametrize("lang", ["it", "en"])
+def test_a_signed_in_customers_header_and_account_pages_hold(tab, demo_rw, live_server, width,
+                                                            lang):
+    """The account link joins the header without clipping, wrapping or an extra row."""
+    tab.goto(f"{live_server}/{lang}/account/login")
+    tab.locator("#email").fill("cliente@demo.vialedeimille.example")
+    tab.locator("#password").fill("cliente-demo-2026")
+    with tab.expect_navigation(wait_until="load"):
+        tab.locator("form.account-form button[type=submit]").click()
+    slugs = product_slugs(demo_rw)
+    fill_cart(tab, live_server, lang, slugs)
+    problems: list[str] = []
+    for path in ("", "products/", "cart", "account/", "account/addresses",
+                 "account/addresses/new", "account/settings", "account/password"):
+        problems += problems_on(tab, f"{live_server}/{lang}/{path}")
+        rows = tab.evaluate(_HEADER_ROWS)
+        most = 1 if width >= 1180 else 3
+        if rows > most:
+            problems.append(f"/{lang}/{path}: header on {rows} rows at {width}px")
+    account = tab.get_by_role("banner").get_by_role(
+        "link", name={"it": "Il mio account", "en": "My account"}[lang])
+    assert account.is_visible()
+    assert problems == []

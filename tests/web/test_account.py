@@ -36,8 +36,8 @@ def people(app):
 @pytest.mark.parametrize(("email", "landing"), [
     ("anna@filo.example", "/coop/"),
     ("negozio@example.org", "/staff/"),
-    ("giulia@example.org", "/it/"),
-    ("  Giulia@Example.org ", "/it/"),
+    ("giulia@example.org", "/it/account/"),
+    ("  Giulia@Example.org ", "/it/account/"),
 ])
 def test_each_role_lands_in_its_own_area(client, people, email, landing):
     response = login(client, email)

@@ -9,6 +9,7 @@ from flask_login import current_user, login_user, logout_user
 from shop.accounts import auth
 from shop.accounts.errors import (
     AccountThrottled,
+    EmailNotConfirmed,
     InvalidCredentials,
     InvalidResetToken,
     WeakPassword,
@@ -23,6 +24,7 @@ from shop.web.storefront.account_forms import (
     LoginForm,
     PasswordResetForm,
     PasswordResetRequestForm,
+    ResendConfirmationForm,
 )
 from shop.web.storefront.cart_cookie import cookie_token
 from shop.web.templating import account_home_url
@@ -47,6 +49,11 @@ def account_login():
         return render_template("storefront/account_login.html", form=form,
                                throttled=max(error.retry_after // 60, 1)), \
             429, {**NO_STORE, "Retry-After": str(error.retry_after)}
+    except EmailNotConfirmed as error:
+        db.session.rollback()
+        resend = ResendConfirmationForm(data={"email": error.email})
+        return render_template("storefront/account_login.html", form=form, unconfirmed=True,
+                               resend=resend), 200, NO_STORE
     except InvalidCredentials:
         db.session.rollback()
         return render_template("storefront/account_login.html", form=form, failed=True), \

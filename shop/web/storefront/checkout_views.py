@@ -6,6 +6,7 @@ from flask import abort, current_app, flash, g, redirect, render_template, reque
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from shop.accounts import customers
 from shop.cart import services as carts
 from shop.checkout import services as checkout
 from shop.checkout.errors import (
@@ -42,6 +43,7 @@ from shop.payments.gateway import demo_mode, get_gateway
 from shop.urls import base_url
 from shop.web.storefront import bp
 from shop.web.storefront.cart_cookie import current_cart, current_or_new_cart, user_id
+from shop.web.storefront.customer_views import checkout_prefill
 from shop.web.storefront.forms import CheckoutForm, EmptyForm, PlaceOrderForm
 
 
@@ -66,7 +68,7 @@ def checkout_details():
         return redirect(url_for("storefront.cart"))
     if view.problems:
         return redirect(url_for("storefront.cart"))
-    prefill = {"email": current_user.email} if current_user.is_authenticated else {}
+    prefill = checkout_prefill(current_user)
     form = _form(CheckoutForm, data=prefill if request.method == "GET" else None)
     editing = request.form.get("edit") == "1"  # "Change details" on the review step
     if request.method == "POST" and not editing and form.validate_on_submit():
@@ -191,6 +193,7 @@ def checkout_place():
         flash(_("Something in your cart changed (price or availability). Please check it "
                 "and confirm again."), "warning")
         return redirect(url_for("storefront.cart"))
+    customers.remember_first_address(order)
     db.session.commit()
     return redirect(start_payment(order), code=303)
 
