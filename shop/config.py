@@ -143,6 +143,9 @@ class Config:
     SEND_FILE_MAX_AGE_DEFAULT = 3600
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
     SEED_DEMO_ALLOWED = True
+    # How passwords are hashed (werkzeug's generate_password_hash): scrypt, slow on purpose.
+    # Only the tests lower it; it is not read from the environment.
+    PASSWORD_HASH_METHOD = "scrypt"  # noqa: S105  # nosec B105
 
 
 class TestConfig(Config):
@@ -164,6 +167,9 @@ class TestConfig(Config):
     OUTBOX_INLINE_FLUSH = False  # tests send through the worker, as production does
     STRIPE_SECRET_KEY = None
     STRIPE_WEBHOOK_SECRET = None
+    # Quick hashes for throwaway accounts: a scrypt hash or check costs ~0.3 s, and the suite
+    # signs in and seeds demo users thousands of times. tests/accounts proves the default.
+    PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"  # noqa: S105  # nosec B105
 
 
 class ProductionConfig(Config):

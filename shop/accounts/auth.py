@@ -21,15 +21,23 @@ from shop.accounts.errors import (
     InvalidCredentials,
     InvalidResetToken,
 )
-from shop.accounts.models import PasswordResetToken, Role, User
+from shop.accounts.models import PasswordResetToken, Role, User, password_hash_method
 from shop.accounts.passwords import check_new_password
 from shop.audit.security_log import log_event
 from shop.db import utcnow
 from shop.extensions import db
 
 RESET_LIFETIME = timedelta(hours=1)
-# Checked when the email is unknown, so a miss takes as long as a wrong password.
-_DUMMY_HASH = generate_password_hash("not-a-real-password")
+# Checked when the email is unknown, so a miss takes as long as a wrong password: one
+# hash per method, made the first time that method is needed.
+_DUMMY_HASHES: dict[str, str] = {}
+
+
+def _dummy_hash() -> str:
+    method = password_hash_method()
+    if method not in _DUMMY_HASHES:
+        _DUMMY_HASHES[method] = generate_password_hash("not-a-real-password", method=method)
+    return _DUMMY_HASHES[method]
 
 
 def _find_active(email: str) -> User | None:
@@ -52,7 +60,7 @@ def authenticate(email: str, password: str) -> User:
         raise AccountThrottled(wait)
     user = _find_active(email)
     if user is None:
-        check_password_hash(_DUMMY_HASH, password or "")
+        check_password_hash(_dummy_hash(), password or "")
         _failed(email, None)
     if not user.check_password(password or ""):
         _failed(email, user.id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
+from flask import current_app, has_app_context
 from flask_login import UserMixin
 from sqlalchemy import BigInteger, Boolean, CheckConstraint, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -12,6 +13,16 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from shop.db import UTCDateTime, utcnow
 from shop.extensions import db
+
+# A method name, not a password.
+DEFAULT_PASSWORD_HASH_METHOD = "scrypt"  # noqa: S105  # nosec B105
+
+
+def password_hash_method() -> str:
+    """The app's PASSWORD_HASH_METHOD (scrypt unless the tests lower it)."""
+    if has_app_context():
+        return current_app.config.get("PASSWORD_HASH_METHOD") or DEFAULT_PASSWORD_HASH_METHOD
+    return DEFAULT_PASSWORD_HASH_METHOD
 
 
 class Role(enum.StrEnum):
@@ -61,7 +72,7 @@ class User(UserMixin, db.Model):
     )
 
     def set_password(self, password: str) -> None:
-        self.password_hash = generate_password_hash(password)
+        self.password_hash = generate_password_hash(password, method=password_hash_method())
 
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, password)

@@ -15,7 +15,7 @@ from werkzeug.security import generate_password_hash
 from shop.accounts.auth import hash_token, new_reset_secret
 from shop.accounts.customers import confirm_address
 from shop.accounts.errors import InvalidConfirmationToken
-from shop.accounts.models import EmailConfirmationToken, Role, User
+from shop.accounts.models import EmailConfirmationToken, Role, User, password_hash_method
 from shop.accounts.passwords import check_new_password
 from shop.accounts.services import normalise_email
 from shop.audit.security_log import log_event
@@ -42,7 +42,8 @@ def register_customer(email: str, password: str, *, name: str, locale: str,
     now = now or utcnow()
     email = normalise_email(email)
     check_new_password(password, email)
-    password_hash = generate_password_hash(password)  # the same work whether used or not
+    # The same work whether used or not.
+    password_hash = generate_password_hash(password, method=password_hash_method())
     existing = db.session.scalar(select(User).where(User.email == email))
     if existing is not None:
         if existing.role == Role.CUSTOMER and existing.active and not existing.email_confirmed:

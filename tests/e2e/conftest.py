@@ -2,7 +2,8 @@
 
 Every test here is marked `e2e` and runs once per viewport (phone, desktop). A test takes
 the `shop` fixture, a `harness.Shop` around a fresh page: every page it visits is audited
-with axe-core and screenshotted under test-artifacts/screenshots/, and the test fails at its
+with axe-core (and, with E2E_SCREENSHOTS=1, screenshotted under test-artifacts/screenshots/;
+a failing test always leaves a screenshot of the page it failed on), and the test fails at its
 end on serious or critical accessibility violations, console errors, uncaught exceptions,
 server errors, missing static or media files and broken images.
 """

@@ -1,7 +1,8 @@
 """The browser harness: a Shop drives a Playwright page and checks every page it lands on.
 
 Each page a test reaches (through `goto`, `click`, `click_link`, `submit` or `check`) is
-audited with axe-core, searched for broken images and saved as a full-page screenshot.
+audited with axe-core and searched for broken images; with E2E_SCREENSHOTS=1 it is also
+saved as a full-page screenshot (a failing test always saves one of the page it failed on).
 Console errors, uncaught exceptions, server errors and missing static or media files are
 recorded as they happen. A test whose pages show any of these fails at its end.
 """
@@ -9,6 +10,7 @@ recorded as they happen. A test whose pages show any of these fails at its end.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from collections.abc import Iterator
@@ -22,6 +24,9 @@ ROOT = Path(__file__).resolve().parents[2]
 AXE_PATH = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM_PATH = Path("/usr/bin/chromium")
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+# A full-page screenshot of every checked page costs more than its axe audit (about a third
+# of a journey's time): taken only when asked for; a failure is always screenshotted.
+SCREENSHOT_EVERY_STEP = os.environ.get("E2E_SCREENSHOTS") == "1"
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 BLOCKING_IMPACTS = {"serious", "critical"}
@@ -48,8 +53,8 @@ _DOM_DIGEST = """async () => {
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }"""
 
-# Lazy images below the fold would be blank in a full-page screenshot and their URLs never
-# requested: load them all, so the screenshot is complete and a missing file shows up.
+# Lazy images below the fold would never be requested (and blank in a full-page screenshot):
+# load them all, so a missing file shows up and a screenshot is complete.
 _LOAD_IMAGES = """async (timeoutMs) => {
   const images = Array.from(document.images);
   images.forEach((img) => { if (img.loading === 'lazy') img.loading = 'eager'; });
@@ -142,7 +147,8 @@ class Shop:
     # -- checks -----------------------------------------------------------------------------
 
     def check(self, step: str) -> None:
-        """Audit the current page with axe-core, load its images, save a screenshot."""
+        """Audit the current page with axe-core, load its images (E2E_SCREENSHOTS=1: save a
+        screenshot)."""
         page = self.page
         page.wait_for_load_state("load")
         url = page.url
@@ -158,7 +164,8 @@ class Shop:
         broken = page.evaluate(_LOAD_IMAGES, 5000)
         for src in broken:
             self.problems.append(f"broken image on {url} ({self.viewport}, {name}): {src}")
-        self.screenshot(name)
+        if SCREENSHOT_EVERY_STEP:
+            self.screenshot(name)
         self._checked.add(url)
 
     def screenshot(self, name: str) -> Path:
