@@ -102,11 +102,22 @@ def _min_price():
             .correlate(Product).scalar_subquery())
 
 
-def _available():
-    return (select(func.coalesce(func.sum(Stock.on_hand - Stock.allocated), 0))
-            .join(Variant, Variant.id == Stock.variant_id)
-            .where(Variant.product_id == Product.id, Variant.active.is_(True))
-            .correlate(Product).scalar_subquery())
+def _priced(condition):
+    """Ids of products whose cheapest active variant meets `condition` (on the minimum).
+
+    Not correlated with the outer product row: the database reads the variants once and
+    matches products against the result, instead of one lookup per product in the catalog.
+    """
+    return (select(Variant.product_id).where(Variant.active.is_(True))
+            .group_by(Variant.product_id).having(condition(func.min(Variant.price_cents))))
+
+
+def _products_in_stock():
+    """Ids of products with units free in some location (summed over active variants);
+    one pass over the stock table, whatever the size of the catalog."""
+    return (select(Variant.product_id).join(Stock, Stock.variant_id == Variant.id)
+            .where(Variant.active.is_(True)).group_by(Variant.product_id)
+            .having(func.sum(Stock.on_hand - Stock.allocated) > 0))
 
 
 def _stocked_box_parts():
@@ -143,11 +154,14 @@ def _filtered(filters: ProductFilters) -> Select:
         if filters.institute:
             stmt = stmt.where(Cooperative.institute == filters.institute)
     if filters.min_price_cents is not None:
-        stmt = stmt.where(_min_price() >= filters.min_price_cents)
+        low = filters.min_price_cents
+        stmt = stmt.where(Product.id.in_(_priced(lambda cheapest: cheapest >= low)))
     if filters.max_price_cents is not None:
-        stmt = stmt.where(_min_price() <= filters.max_price_cents)
+        high = filters.max_price_cents
+        stmt = stmt.where(Product.id.in_(_priced(lambda cheapest: cheapest <= high)))
     if filters.in_stock:
-        stmt = stmt.where((Product.made_to_order.is_(True)) | (_available() > 0)
+        stmt = stmt.where((Product.made_to_order.is_(True))
+                          | Product.id.in_(_products_in_stock())
                           | Product.id.in_(_boxes_in_stock()))
     return stmt
 
