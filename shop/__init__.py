@@ -82,7 +82,7 @@ def register_extensions(app: Flask) -> None:
 
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
     from shop.notifications import inline
-    from shop.web import assets, audit_context, login, security, transactions
+    from shop.web import assets, audit_context, login, page_cache, security, transactions
 
     assets.init_app(app)
     login.init_app(app)
@@ -92,6 +92,7 @@ def register_extensions(app: Flask) -> None:
     audit_context.init_app(app)
     inline.init_app(app)
     security.init_app(app)
+    page_cache.init_app(app)  # after CSRFProtect: it wraps the template's csrf_token()
     from shop import search
     from shop.catalog import storage
     from shop.impact import ledger

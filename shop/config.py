@@ -103,6 +103,9 @@ class Config:
     CACHE_TYPE = "RedisCache" if env("REDIS_URL") else "SimpleCache"
     CACHE_REDIS_URL = env("REDIS_URL")
     CACHE_DEFAULT_TIMEOUT = 3600
+    # Seconds a public page is kept for visitors with no account and no cart
+    # (shop/web/page_cache.py); 0 turns it off.
+    PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 30)
     CACHE_KEY_PREFIX = "shop:"
     CACHE_OPTIONS = ({"socket_timeout": 0.5, "socket_connect_timeout": 0.5}
                      if env("REDIS_URL") else {})
@@ -170,6 +173,8 @@ class TestConfig(Config):
     # Quick hashes for throwaway accounts: a scrypt hash or check costs ~0.3 s, and the suite
     # signs in and seeds demo users thousands of times. tests/accounts proves the default.
     PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"  # noqa: S105  # nosec B105
+    # Pages must show what each test just changed; tests/web/test_page_cache.py turns it on.
+    PAGE_CACHE_SECONDS = 0
 
 
 class ProductionConfig(Config):

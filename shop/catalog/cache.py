@@ -46,6 +46,11 @@ def _version() -> str:
         return ""
 
 
+def catalog_version() -> str:
+    """The current catalog version ("" when the cache cannot be reached)."""
+    return _version()
+
+
 def cached(name: str, compute: Callable[[], Any]) -> Any:
     """The value stored under `name` for the current catalog version, computed if missing."""
     version = _version()
