@@ -10,11 +10,13 @@ new product) shows within those seconds. Buying never trusts a page: adding to t
 paying check price and stock again.
 
 Who is served a kept page: a GET of one of `CACHED_ENDPOINTS` from a visitor not signed in
-(no `_user_id` in the session, no remember cookie), with no cart cookie and no flashed
-message waiting. Forms on those pages carry a CSRF token bound to the visitor's session: the
-kept copy holds a marker where the token goes, and each visitor gets their own token in its
-place. A page whose rendering made a real token (a form's own token field) would hand one
-visitor's token to everyone, so it is never kept; nor is a page that sets a cookie other
+(no `_user_id` in the session, no remember cookie) with no flashed message waiting. The
+header's cart count is the one part of those pages that differs between such visitors: the
+kept copy holds a marker there too, filled per visitor (one statement with a cart cookie).
+Forms on those pages carry a CSRF token bound to the visitor's session: the kept copy holds a
+marker where the token goes, and each visitor gets their own token in its place. A page
+whose rendering made a real token (a form's own token field) would hand one visitor's token
+to everyone, so it is never kept; nor is a page that sets a cookie other
 than the session, says `no-store`, or is not a 200 HTML page.
 """
 
@@ -22,8 +24,9 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, Response, current_app, g, request, session
+from flask import Flask, Response, current_app, g, render_template, request, session
 from flask_wtf.csrf import generate_csrf
+from markupsafe import Markup
 
 from shop.extensions import cache
 
@@ -35,22 +38,22 @@ CACHED_ENDPOINTS = frozenset({
     "storefront.impact", "storefront.store", "storefront.terms", "storefront.privacy",
     "storefront.business",
 })
-# Where each visitor's CSRF token goes in a kept page (never a valid token itself).
+# Where each visitor's CSRF token goes in a kept page (never a valid token itself), and where
+# the header's count of their cart goes.
 MARKER = "__page-cache-csrf-token__"
+CART_MARKER = "__page-cache-cart-count__"
 KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Robots-Tag", "Link")
 MAX_QUERY = 300  # longer query strings are not worth a cache entry
 
 
 def _eligible() -> bool:
-    from shop.web.storefront.cart_cookie import COOKIE as CART_COOKIE
-
     if request.method != "GET" or request.endpoint not in CACHED_ENDPOINTS:
         return False
     if not current_app.config.get("PAGE_CACHE_SECONDS"):
         return False
     if len(request.query_string) > MAX_QUERY:
         return False
-    if CART_COOKIE in request.cookies or "remember_token" in request.cookies:
+    if "remember_token" in request.cookies:
         return False
     return "_user_id" not in session and "_flashes" not in session
 
@@ -72,6 +75,29 @@ def csrf_token() -> str:
     return generate_csrf()
 
 
+def cart_count() -> Markup:
+    """The header's cart count: the marker while a page is being kept."""
+    if g.get("page_cache_key"):
+        return Markup(CART_MARKER)  # noqa: S704  # nosec B704  (a constant of this module)
+    return _cart_badge()
+
+
+def _cart_badge() -> Markup:
+    from shop.web.storefront.cart_cookie import current_quantity
+
+    on_storefront = bool(request.endpoint and request.endpoint.startswith("storefront."))
+    n = current_quantity() if on_storefront else 0
+    # An autoescaped template's output (bandit B704, ruff S704).
+    return Markup(render_template("_cart_count.html", n=n))  # noqa: S704  # nosec B704
+
+
+def _personal(body: str) -> str:
+    """A kept page with this visitor's CSRF token and cart count in place of the markers."""
+    if CART_MARKER in body:
+        body = body.replace(CART_MARKER, _cart_badge())
+    return body.replace(MARKER, generate_csrf())
+
+
 def serve_kept():
     """before_request: answer from a kept copy when there is one for this visitor."""
     if not _eligible():
@@ -89,7 +115,7 @@ def serve_kept():
         return None
     body, headers = kept
     g.page_cache_hit = True
-    return Response(body.replace(MARKER, generate_csrf()), headers=headers)
+    return Response(_personal(body), headers=headers)
 
 
 def keep(response: Response) -> Response:
@@ -111,8 +137,8 @@ def keep(response: Response) -> Response:
             cache.set(key, (body, headers), timeout=current_app.config["PAGE_CACHE_SECONDS"])
         except Exception:
             log.warning("page cache unreachable", exc_info=True)
-    if MARKER in body:
-        response.set_data(body.replace(MARKER, generate_csrf()))
+    if MARKER in body or CART_MARKER in body:
+        response.set_data(_personal(body))
     return response
 
 
@@ -120,6 +146,7 @@ def init_app(app: Flask) -> None:
     # Flask-WTF offers generate_csrf both as a global and through a context processor;
     # this processor, registered later, wins.
     app.jinja_env.globals["csrf_token"] = csrf_token
+    app.jinja_env.globals["cart_count"] = cart_count
     app.context_processor(lambda: {"csrf_token": csrf_token})
     app.before_request(serve_kept)
     app.after_request(keep)

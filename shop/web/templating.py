@@ -167,16 +167,8 @@ def lang() -> str:
 
 
 def shop_context() -> dict:
-    """Values every page shows: whether payments are demo ones, and the cart's size."""
+    """Values every page shows: whether payments are demo ones (the cart's size is
+    shop.web.page_cache.cart_count, as kept pages fill it in per visitor)."""
     from shop.payments.gateway import demo_mode
 
-    return {"demo_payments": demo_mode(), "cart_quantity": _cart_quantity}
-
-
-def _cart_quantity() -> int:
-    """Units in the visitor's cart (no query when they have no cart and are signed out)."""
-    if not request or not request.endpoint or not request.endpoint.startswith("storefront."):
-        return 0
-    from shop.web.storefront.cart_cookie import current_quantity
-
-    return current_quantity()
+    return {"demo_payments": demo_mode()}

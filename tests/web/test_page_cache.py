@@ -15,7 +15,7 @@ from sqlalchemy import event, select
 
 from shop.catalog.models import Category, ProductTranslation
 from shop.extensions import cache, db
-from shop.web.page_cache import MARKER
+from shop.web.page_cache import CART_MARKER, MARKER
 from tests.fixtures.factories import make_category, make_cooperative, make_product
 from tests.fixtures.orders import Role, user
 from tests.web.conftest import login
@@ -54,9 +54,9 @@ def rename(app, name: str) -> None:
 def statements(app, client, url: str) -> tuple[int, str]:
     count = 0
 
-    def counted(*_args):
+    def counted(conn, cursor, statement, *_args):
         nonlocal count
-        count += 1
+        count += statement != "BEGIN"  # SQLite's transactions begin explicitly (shop.db)
 
     with app.app_context():
         engine = db.engine
@@ -102,9 +102,26 @@ def test_each_visitor_gets_a_token_of_their_own_that_works(kept):
     assert added.status_code == 302
     cart = second.get("/it/cart").get_data(as_text=True)
     assert "Grembiule blu" in cart
-    # With a cart, the product page is rendered for the visitor: the header counts the apron.
-    page = second.get(PAGE).get_data(as_text=True)
-    assert re.search(r'class="cart-count"><span aria-hidden="true">1<', page)
+
+
+def test_a_visitor_with_a_cart_gets_the_kept_page_with_their_own_count(kept):
+    kept.test_client().get(PAGE)  # kept, with no cart in the header
+    buyer = kept.test_client()
+    added = buyer.post(f"{PAGE}/add", data={"csrf_token": token(buyer),
+                                            "variant_id": _variant(kept), "quantity": "2"})
+    assert added.status_code == 302
+    buyer.get(PAGE)  # the "added" message is shown once, on a page rendered for the buyer
+    rename(kept, "Grembiule rosso")
+
+    count, page = statements(kept, buyer, PAGE)
+    _, stranger = statements(kept, kept.test_client(), PAGE)
+
+    assert "Grembiule blu" in page  # the kept copy
+    assert count == 1  # the cart's count
+    assert re.search(r'class="cart-count"><span aria-hidden="true">2<', page)
+    assert "(2 articoli)" in page
+    assert "cart-count" not in stranger
+    assert MARKER not in page and CART_MARKER not in page and CART_MARKER not in stranger
 
 
 def test_a_signed_in_customer_is_never_served_a_kept_page(kept):
