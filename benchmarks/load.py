@@ -152,6 +152,10 @@ def cart_cookie(port: int) -> str:
         "csrf_token": csrf(html), "variant_id": variant.group(1), "quantity": "1"})
     if status not in (302, 303) or "vdm_cart" not in browser.cookies:
         raise SystemExit(f"cannot add to the cart: answered {status}")
+    # Follow the redirect as a browser does: the page shows "added to the cart" once and
+    # the session forgets the message (a cookie still holding it would be a visitor who
+    # never saw the page after adding).
+    browser.get(PAGES["product"])
     return "; ".join(f"{k}={v}" for k, v in browser.cookies.items())
 
 
