@@ -53,7 +53,7 @@ def _eligible() -> bool:
         return False
     if len(request.query_string) > MAX_QUERY:
         return False
-    if "remember_token" in request.cookies:
+    if request.cookies.get("remember_token"):  # an emptied one (signed out) is no account
         return False
     return "_user_id" not in session and "_flashes" not in session
 
