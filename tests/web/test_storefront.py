@@ -242,6 +242,10 @@ def test_robots_points_to_the_sitemap(client):
     body = page(client, "/robots.txt")
     assert "Sitemap: http://127.0.0.1:5000/sitemap.xml" in body
     assert "Disallow: /staff/" in body
+    assert "Disallow: /it/account/" in body
+    # Cart and checkout stay crawlable (a crawler has no cart; blocking them costs SEO).
+    assert "/cart" not in body and "/checkout" not in body
+    assert body.startswith("User-agent: *")
 
 
 def test_healthz(client):
