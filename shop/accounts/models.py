@@ -8,7 +8,7 @@ from datetime import datetime
 from flask import current_app, has_app_context
 from flask_login import UserMixin
 from sqlalchemy import BigInteger, Boolean, CheckConstraint, ForeignKey, Integer, String
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from shop.db import UTCDateTime, utcnow
@@ -107,34 +107,32 @@ class User(UserMixin, db.Model):
         return self.is_staff
 
 
-class PasswordResetToken(db.Model):
-    """A single-use password reset link; only a hash of its secret is stored."""
+class SingleUseLink:
+    """The columns of an emailed single-use link: its owner, a hash of its secret (never the
+    secret itself), when it stops working and when it was used."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    @declared_attr
+    def user(cls) -> Mapped[User]:
+        return relationship(User)
+
+
+class PasswordResetToken(SingleUseLink, db.Model):
+    """A single-use password reset link."""
 
     __tablename__ = "password_reset_token"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
-    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
-    user: Mapped[User] = relationship()
-
-
-class EmailConfirmationToken(db.Model):
-    """A single-use link that confirms a new account's email; only its hash is stored."""
+class EmailConfirmationToken(SingleUseLink, db.Model):
+    """A single-use link that confirms a new account's email."""
 
     __tablename__ = "email_confirmation_token"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
-    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-
-    user: Mapped[User] = relationship()
 
 
 class SavedAddress(db.Model):
